@@ -1,0 +1,136 @@
+// One browser for a whole build: launched on first use, shared by every briefing and output through a
+// bounded pool of pages, sandboxed (no network, no file reads), relaunched if it dies, always closed.
+import type { Browser, HTTPRequest, Page } from 'puppeteer';
+import { environmentError } from '../errors.js';
+import { findBrowser } from './finder.js';
+
+export const CHROMIUM_ARGS = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-extensions',
+  '--font-render-hinting=none',
+  '--hide-scrollbars',
+  '--mute-audio',
+];
+
+export interface SessionOptions {
+  concurrency?: number;
+  /** Milliseconds for loading a document and for printing it. */
+  timeout?: number;
+  executablePath?: string;
+}
+
+/** Only the document itself and data: URLs may load; everything else is refused. */
+function sandbox(page: Page, allowedUrl: () => string | undefined): Promise<void> {
+  page.on('request', (req: HTTPRequest) => {
+    const url = req.url();
+    if (url.startsWith('data:') || url === allowedUrl() || url === 'about:blank') void req.continue();
+    else void req.abort('blockedbyclient');
+  });
+  return page.setRequestInterception(true);
+}
+
+export class BrowserSession implements AsyncDisposable {
+  private browser?: Promise<Browser>;
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+  readonly concurrency: number;
+  readonly timeout: number;
+  private closed = false;
+
+  constructor(private readonly options: SessionOptions = {}) {
+    this.concurrency = Math.max(1, options.concurrency ?? 2);
+    this.timeout = options.timeout ?? 60_000;
+  }
+
+  private launch(): Promise<Browser> {
+    if (this.closed) throw environmentError('the browser session is closed');
+    this.browser ??= (async () => {
+      const { default: puppeteer } = await import('puppeteer');
+      const executablePath = this.options.executablePath ?? findBrowser().executablePath;
+      const args = [...CHROMIUM_ARGS];
+      if (process.getuid?.() === 0 || process.env.CI) args.push('--no-sandbox');
+      try {
+        const browser = await puppeteer.launch({ executablePath, headless: true, args, timeout: this.timeout, pipe: true });
+        browser.once('disconnected', () => {
+          this.browser = undefined;
+        });
+        return browser;
+      } catch (e) {
+        this.browser = undefined;
+        throw environmentError(`could not start the browser at ${executablePath}: ${(e as Error).message.split('\n')[0]}`, 'check that it runs: ' + executablePath + ' --headless --version', e);
+      }
+    })();
+    return this.browser;
+  }
+
+  private async acquire(): Promise<void> {
+    if (this.active < this.concurrency) {
+      this.active++;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.active--;
+  }
+
+  /**
+   * Runs `fn` with a fresh page showing `html`; the page is closed afterwards whatever happens.
+   * If the browser crashed, it is relaunched and `fn` tried once more.
+   */
+  async withDocument<T>(html: string, fn: (page: Page) => Promise<T>, viewport = { width: 1280, height: 720 }): Promise<T> {
+    await this.acquire();
+    try {
+      try {
+        return await this.once(html, fn, viewport);
+      } catch (e) {
+        if (!isCrash(e)) throw e;
+        this.browser = undefined;
+        return await this.once(html, fn, viewport);
+      }
+    } finally {
+      this.release();
+    }
+  }
+
+  private async once<T>(html: string, fn: (page: Page) => Promise<T>, viewport: { width: number; height: number }): Promise<T> {
+    const browser = await this.launch();
+    const page = await browser.newPage();
+    try {
+      page.setDefaultTimeout(this.timeout);
+      await page.setViewport(viewport);
+      await page.setJavaScriptEnabled(false);
+      await sandbox(page, () => undefined);
+      await page.setContent(html, { waitUntil: 'load', timeout: this.timeout });
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      return await fn(page);
+    } finally {
+      await page.close().catch(() => undefined);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const b = this.browser;
+    this.browser = undefined;
+    if (b) await (await b.catch(() => undefined))?.close().catch(() => undefined);
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
+}
+
+function isCrash(e: unknown): boolean {
+  const m = (e as Error)?.message ?? '';
+  return /Target closed|Session closed|Protocol error|browser has disconnected|Connection closed|Navigating frame was detached/i.test(m);
+}

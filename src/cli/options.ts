@@ -1,0 +1,39 @@
+// Every command-line option, defined once: yargs reads these, and docs/cli.md is checked against them.
+import os from 'node:os';
+import { FORMATS } from '../build.js';
+
+export const buildOptions = {
+  out: { alias: 'o', type: 'string', default: 'output', describe: 'Output folder; each briefing goes to <out>/<slug>/' },
+  format: {
+    alias: 'f',
+    type: 'array',
+    string: true,
+    choices: FORMATS,
+    default: [...FORMATS],
+    describe: 'Outputs to make: html (deck.html), pdf (deck.pdf), print (briefing.pdf), md (deck.md)',
+  },
+  paper: { type: 'string', choices: ['a4', 'letter'], default: 'a4', describe: 'Paper size of the print briefing' },
+  theme: { alias: 't', type: 'string', default: 'briefing', describe: 'Deck theme: briefing (light) or situation-room (dark)' },
+  concurrency: { alias: 'j', type: 'number', default: Math.max(1, Math.min(4, os.availableParallelism())), describe: 'Briefings rendered at once (pages open in the one browser)' },
+  strict: { type: 'boolean', default: false, describe: 'Fail a briefing if any slide still overflows at the smallest text size' },
+  'max-file-size': { type: 'number', default: 2 * 1024 * 1024, describe: 'Largest content file, in bytes' },
+  'max-aliases': { type: 'number', default: 100, describe: 'Most YAML alias expansions in one file' },
+  'max-depth': { type: 'number', default: 12, describe: 'Deepest nesting of lists and mappings' },
+  'max-items': { type: 'number', default: 500, describe: 'Longest list' },
+  'max-text': { type: 'number', default: 20000, describe: 'Longest text field, in characters' },
+  templates: { type: 'string', describe: 'Folder of templates overriding the built-in ones by path (e.g. deck/slides/title.hbs)' },
+  'theme-css': { type: 'array', string: true, describe: 'Extra Marp theme CSS files (declare /* @theme name */)' },
+  quiet: { alias: 'q', type: 'boolean', default: false, describe: 'Print errors only' },
+  verbose: { alias: 'v', type: 'boolean', default: false, describe: 'Print what was split, shrunk and written' },
+  debug: { type: 'boolean', default: false, describe: 'Print stack traces with errors' },
+} as const;
+
+export const validateOptions = {
+  'max-file-size': buildOptions['max-file-size'],
+  'max-aliases': buildOptions['max-aliases'],
+  'max-depth': buildOptions['max-depth'],
+  'max-items': buildOptions['max-items'],
+  'max-text': buildOptions['max-text'],
+  quiet: buildOptions.quiet,
+  debug: buildOptions.debug,
+} as const;

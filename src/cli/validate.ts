@@ -1,0 +1,24 @@
+// `briefdeck validate [paths..]`: checks content without rendering anything (no browser, no templates).
+import { discoverContent } from '../content/discover.js';
+import { loadBriefing } from '../content/load.js';
+import { ExitCode, formatDiagnostic, isBriefdeckError } from '../errors.js';
+import type { Logger } from './log.js';
+import { limitsFrom, type LimitArgs } from './limits.js';
+
+export async function runValidate(args: LimitArgs & { paths: string[] }, log: Logger): Promise<number> {
+  const files = await discoverContent(args.paths.length ? args.paths : ['content']);
+  let bad = 0;
+  for (const file of files) {
+    try {
+      const b = await loadBriefing(file, limitsFrom(args));
+      log.info(`${log.green('✓')} ${file} ${log.dim(`(${b.slug})`)}`);
+    } catch (e) {
+      if (!isBriefdeckError(e)) throw e;
+      bad++;
+      for (const d of e.diagnostics) log.error(formatDiagnostic(d));
+    }
+  }
+  if (!files.length) log.warn('no content files found');
+  log.info(bad ? log.red(`${bad} of ${files.length} files invalid`) : log.green(`${files.length} file${files.length === 1 ? '' : 's'} valid`));
+  return bad ? ExitCode.CONTENT : ExitCode.OK;
+}

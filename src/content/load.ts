@@ -1,0 +1,159 @@
+// Loads one content file (YAML or JSON): bytes → text → document with positions → validated Briefing.
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import { contentError, type Diagnostic } from '../errors.js';
+import { briefingSchema, SLUG_PATTERN, type Briefing } from './schema.js';
+import { diagnose } from './diagnose.js';
+import { DEFAULT_LIMITS, checkLimits, type Limits } from './limits.js';
+
+export interface LoadedBriefing {
+  /** The content file, as given (relative paths stay relative for messages). */
+  file: string;
+  /** Folder of the content file: local images resolve against it. */
+  dir: string;
+  slug: string;
+  briefing: Briefing;
+  /** The raw bytes, for the build manifest's hash. */
+  bytes: Buffer;
+}
+
+export const CONTENT_EXTENSIONS = ['.yaml', '.yml', '.json'];
+
+export async function loadBriefing(file: string, limits: Limits = DEFAULT_LIMITS): Promise<LoadedBriefing> {
+  const info = await stat(file).catch((e: NodeJS.ErrnoException) => {
+    throw contentError({ file, message: e.code === 'ENOENT' ? 'file not found' : `cannot read: ${e.message}` });
+  });
+  if (info.size > limits.fileBytes) {
+    throw contentError({
+      file,
+      message: `file is ${(info.size / 1048576).toFixed(1)} MiB, over the ${(limits.fileBytes / 1048576).toFixed(1)} MiB limit`,
+      hint: 'split the briefing, or raise the limit with --max-file-size',
+    });
+  }
+  const bytes = await readFile(file);
+  const briefing = parseBriefing(bytes, file, limits);
+  const slug = briefing.slug ?? slugFromFile(file);
+  return { file, dir: path.dirname(path.resolve(file)), slug, briefing, bytes };
+}
+
+/** The default slug: the file name without extension (and without a language suffix's dot). */
+export function slugFromFile(file: string): string {
+  const base = path.basename(file).replace(/\.(ya?ml|json)$/i, '');
+  const slug = base.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  if (!SLUG_PATTERN.test(slug)) {
+    throw contentError({
+      file,
+      message: `cannot make a slug from the file name "${path.basename(file)}"`,
+      hint: 'rename the file or add `slug: my-briefing` (lowercase letters, digits, dashes)',
+    });
+  }
+  return slug;
+}
+
+export function decodeUtf8(bytes: Buffer, file: string): string {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    const before = bytes.subarray(0, at).toString('utf8');
+    const line = before.split('\n').length;
+    const column = before.length - before.lastIndexOf('\n');
+    throw contentError({
+      file,
+      line,
+      column,
+      message: `file is not valid UTF-8 (byte 0x${bytes[at]?.toString(16).padStart(2, '0')} at offset ${at})`,
+      hint: 'save the file as UTF-8 (for example: iconv -f latin1 -t utf-8 in.yaml > out.yaml)',
+    });
+  }
+  return text.replace(/^\uFEFF/, '');
+}
+
+function firstInvalidUtf8(bytes: Buffer): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let lo = 0;
+  let hi = bytes.length;
+  // Binary search for the shortest invalid prefix; incomplete tails count as invalid only at the end.
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    try {
+      decoder.decode(bytes.subarray(0, mid + 1), { stream: true });
+      lo = mid + 1;
+    } catch {
+      hi = mid;
+    }
+  }
+  let at = Math.min(lo, bytes.length - 1);
+  // A truncated sequence is detected at the byte after it: report the sequence's first byte.
+  while (at > 0 && (bytes[at] ?? 0) < 0x80 && (bytes[at - 1] ?? 0) >= 0x80) at--;
+  while (at > 0 && ((bytes[at] ?? 0) & 0xc0) === 0x80 && (bytes[at - 1] ?? 0) >= 0x80) at--;
+  return at;
+}
+
+/** Parses and validates content from bytes; throws a BriefdeckError listing every problem found. */
+export function parseBriefing(bytes: Buffer, file: string, limits: Limits = DEFAULT_LIMITS): Briefing {
+  const text = decodeUtf8(bytes, file);
+  if (!text.trim()) {
+    throw contentError({ file, message: 'file is empty', hint: 'start from the example in docs/content.md' });
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
+  const syntax = [...doc.errors, ...doc.warnings.filter((w) => w.code === 'DUPLICATE_KEY')];
+  if (syntax.length) {
+    throw contentError(
+      syntax.map((e): Diagnostic => {
+        const pos = lines.linePos(e.pos[0]);
+        return { file, line: pos.line, column: pos.col, message: yamlMessage(e.message), hint: yamlHint(e.code) };
+      }),
+    );
+  }
+  const value = toValue(doc, file, limits);
+  checkLimits(value, { file, doc, lines }, limits);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw contentError({
+      file,
+      line: 1,
+      column: 1,
+      message: 'expected a briefing: a mapping of fields (title, date, bluf, keyPoints, sources, …)',
+      hint: 'start from the example in docs/content.md',
+    });
+  }
+  const parsed = briefingSchema.safeParse(value);
+  if (!parsed.success) throw contentError(diagnose(parsed.error, { file, doc, lines, value, schema: briefingSchema }));
+  return parsed.data;
+}
+
+function toValue(doc: Document, file: string, limits: Limits): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: limits.aliases });
+  } catch (e) {
+    throw contentError({
+      file,
+      message: `YAML aliases expand too far (${(e as Error).message})`,
+      hint: 'anchors and aliases (&a / *a) may not multiply the document; write the text out, or raise --max-aliases',
+    });
+  }
+}
+
+function yamlMessage(message: string): string {
+  // The yaml library appends a source excerpt after the first line; our position replaces it.
+  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function yamlHint(code: string): string | undefined {
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'each field may appear once; remove or rename the repeated one';
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'check the indentation, or quote text that contains a colon followed by a space';
+    case 'TAB_AS_INDENT':
+      return 'indent with spaces, not tabs';
+    case 'BAD_INDENT':
+      return 'indent items of one list or mapping by the same number of spaces';
+    default:
+      return 'quote text that contains ": ", "#" or starts with a special character';
+  }
+}

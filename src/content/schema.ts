@@ -1,0 +1,206 @@
+// The content format: the single source of truth for a briefing's fields, types and the JSON Schema.
+import { z } from 'zod';
+
+/** ICD 203 expressions of likelihood, from least to most likely. */
+export const LIKELIHOODS = [
+  'almost no chance',
+  'very unlikely',
+  'unlikely',
+  'roughly even chance',
+  'likely',
+  'very likely',
+  'almost certain',
+] as const;
+export const CONFIDENCES = ['low', 'moderate', 'high'] as const;
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+
+/** Inline Markdown (emphasis, strong, code, links); anything else shows literally. */
+const text = z
+  .string({ error: (i) => (i.input === undefined ? 'is required' : 'expected text (a string)') })
+  .trim()
+  .min(1, 'must not be empty');
+
+const isoDate = z
+  .string({ error: 'expected a date as YYYY-MM-DD (quote it in YAML: "2025-04-14")' })
+  .regex(ISO_DATE, 'expected a date as YYYY-MM-DD, e.g. 2025-04-14')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+    message: 'is not a real calendar date',
+  });
+
+/** YYYY, YYYY-MM or YYYY-MM-DD; a bare year may be written as a number. */
+const partialDate = z
+  .union([z.string(), z.number().int()], { error: 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD' })
+  .transform((v) => String(v))
+  .refine((s) => PARTIAL_DATE.test(s), { message: 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD' });
+
+const sourceId = z
+  .string({ error: 'expected a source id (a string)' })
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected a source id: letters, digits, dots, dashes or underscores');
+const sourceRefs = z.array(sourceId, { error: 'expected a list of source ids, e.g. [article]' });
+
+const url = z
+  .string({ error: 'expected a URL' })
+  .url('expected an absolute URL such as https://example.org/page')
+  .refine((u) => /^(https?:|mailto:)/i.test(u), { message: 'only http, https and mailto links are allowed' });
+
+const likelihood = z.enum(LIKELIHOODS, {
+  error: `expected one of the ICD 203 terms: ${LIKELIHOODS.join(', ')}`,
+});
+const confidence = z.enum(CONFIDENCES, { error: `expected one of: ${CONFIDENCES.join(', ')}` });
+
+/** A list item written either as plain text or as an object with `text`; always normalised to the object. */
+function textOr<T extends z.ZodRawShape>(shape: T, what: string) {
+  const obj = z.strictObject({ text, ...shape }, { error: `expected text or an object with ${what}` });
+  return z.union([text.transform((t) => ({ text: t }) as z.output<typeof obj>), obj], {
+    error: `expected text or an object with ${what}`,
+  });
+}
+
+export const keyPointSchema = textOr(
+  { sources: sourceRefs.optional(), likelihood: likelihood.optional(), confidence: confidence.optional() },
+  'text, sources, likelihood, confidence',
+);
+
+const subPoint = textOr({ sources: sourceRefs.optional() }, 'text, sources');
+const pointSchema = textOr(
+  { sources: sourceRefs.optional(), points: z.array(subPoint).optional() },
+  'text, sources, points',
+);
+
+export const imageSchema = z.strictObject({
+  path: z.string({ error: 'expected a path to a local image beside the content file' }).min(1),
+  alt: text,
+});
+
+export const sectionSchema = z.strictObject({
+  title: text,
+  lead: text.optional(),
+  points: z.array(pointSchema).optional(),
+  image: imageSchema.optional(),
+  notes: text.optional(),
+});
+
+export const sourceSchema = z.strictObject({
+  id: sourceId,
+  title: text,
+  publisher: text.optional(),
+  author: text.optional(),
+  url: url.optional(),
+  published: isoDate.optional(),
+  accessed: isoDate.optional(),
+});
+
+export const actorSchema = z.strictObject({
+  name: text,
+  type: text.optional(),
+  role: text.optional(),
+  stance: text.optional(),
+  sources: sourceRefs.optional(),
+});
+
+export const eventSchema = z.strictObject({ date: partialDate, event: text, sources: sourceRefs.optional() });
+
+export const scenarioSchema = z.strictObject({
+  name: text,
+  likelihood: likelihood.optional(),
+  description: text.optional(),
+  indicators: z.array(text).optional(),
+});
+
+export const quoteSchema = z.strictObject({ text, speaker: text.optional(), sources: sourceRefs.optional() });
+export const glossarySchema = z.strictObject({ term: text, meaning: text });
+
+const lang = z
+  .string({ error: 'expected a BCP 47 language tag such as en, he or pt-BR' })
+  .refine(
+    (s) => {
+      try {
+        return Intl.getCanonicalLocales(s).length === 1;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'is not a valid BCP 47 language tag (e.g. en, he, ar, pt-BR)' },
+  );
+
+export const briefingSchema = z
+  .strictObject({
+    title: text,
+    subtitle: text.optional(),
+    slug: z
+      .string({ error: 'expected a slug (text)' })
+      .regex(SLUG_PATTERN, 'expected a plain name: lowercase letters, digits and single dashes, e.g. iran-talks')
+      .max(80, 'must be at most 80 characters')
+      .optional(),
+    lang: lang.default('en'),
+    date: isoDate,
+    dateline: text.optional(),
+    author: text.optional(),
+    audience: text.optional(),
+    marking: text.max(120, 'must be at most 120 characters').optional(),
+    theme: z.string().regex(/^[a-z0-9-]+$/, 'expected a theme name such as briefing or situation-room').optional(),
+    bluf: text,
+    notes: text.optional(),
+    keyPoints: z.array(keyPointSchema, { error: 'expected a list of key points' }).min(1, 'needs at least one key point'),
+    sections: z.array(sectionSchema).optional(),
+    actors: z.array(actorSchema).optional(),
+    timeline: z.array(eventSchema).optional(),
+    scenarios: z.array(scenarioSchema).optional(),
+    indicators: z.array(text).optional(),
+    quotes: z.array(quoteSchema).optional(),
+    glossary: z.array(glossarySchema).optional(),
+    sources: z.array(sourceSchema, { error: 'expected a list of sources' }).min(1, 'needs at least one source'),
+  })
+  .superRefine((b, ctx) => {
+    const ids = new Map<string, number>();
+    b.sources.forEach((s, i) => {
+      if (ids.has(s.id)) {
+        ctx.addIssue({ code: 'custom', path: ['sources', i, 'id'], message: `duplicate source id "${s.id}"` });
+      }
+      ids.set(s.id, i);
+    });
+    for (const { path, id } of citations(b)) {
+      if (!ids.has(id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path,
+          message: `unknown source id "${id}"`,
+          params: { hint: `known ids: ${[...ids.keys()].join(', ')}`, candidates: [...ids.keys()] },
+        });
+      }
+    }
+  });
+
+export type BriefingInput = z.input<typeof briefingSchema>;
+export type Briefing = z.output<typeof briefingSchema>;
+export type KeyPoint = Briefing['keyPoints'][number];
+export type Section = NonNullable<Briefing['sections']>[number];
+export type Source = Briefing['sources'][number];
+export type Likelihood = (typeof LIKELIHOODS)[number];
+export type Confidence = (typeof CONFIDENCES)[number];
+
+/** Every `sources: [id]` reference in a briefing, with its path. */
+function* citations(b: Briefing): Generator<{ path: (string | number)[]; id: string }> {
+  const lists: [(string | number)[], string[] | undefined][] = [];
+  b.keyPoints.forEach((k, i) => lists.push([['keyPoints', i, 'sources'], k.sources]));
+  b.sections?.forEach((s, i) =>
+    s.points?.forEach((p, j) => {
+      lists.push([['sections', i, 'points', j, 'sources'], p.sources]);
+      p.points?.forEach((q, k) => lists.push([['sections', i, 'points', j, 'points', k, 'sources'], q.sources]));
+    }),
+  );
+  b.actors?.forEach((a, i) => lists.push([['actors', i, 'sources'], a.sources]));
+  b.timeline?.forEach((e, i) => lists.push([['timeline', i, 'sources'], e.sources]));
+  b.quotes?.forEach((q, i) => lists.push([['quotes', i, 'sources'], q.sources]));
+  for (const [path, ids] of lists) {
+    for (const [k, id] of (ids ?? []).entries()) yield { path: [...path, k], id };
+  }
+}
+
+/** The JSON Schema of the content format, for editors and other tools. */
+export function contentJsonSchema(): unknown {
+  return z.toJSONSchema(briefingSchema, { io: 'input', unrepresentable: 'any' });
+}

@@ -1,0 +1,86 @@
+// The fit engine: render, measure in Chromium, split what runs over onto more slides or shrink it
+// down to the floor size, and repeat until every slide fits; then hand the fitted page to the printer.
+import type { Page } from 'puppeteer';
+import type { BrowserSession } from '../browser/session.js';
+import { MAX_SHRINK, noFit, type FitSettings, type Slide } from '../render/slides.js';
+import { measureSlides, type SlideMeasure } from './measure.js';
+
+export interface FitAction {
+  slide: number;
+  heading: string;
+  action: 'split' | 'shrunk' | 'overflow';
+  detail: string;
+}
+
+export interface FitReport {
+  iterations: number;
+  actions: FitAction[];
+  /** Slides whose content still runs over at the floor size. */
+  overflowing: { slide: number; heading: string; pixels: number }[];
+}
+
+/** Tolerance for sub-pixel rounding. */
+const SLACK = 1;
+const MAX_ITERATIONS = 14;
+
+export interface Rendered {
+  html: string;
+  slides: Slide[];
+}
+
+/**
+ * Renders with `render(fit)` until the deck fits, then calls `use` with the final page still open.
+ */
+export async function fitDeck<T extends Rendered, R>(
+  session: BrowserSession,
+  render: (fit: FitSettings) => Promise<T>,
+  use: (page: Page, deck: T) => Promise<R>,
+): Promise<{ deck: T; result: R; report: FitReport }> {
+  const fit = noFit();
+  const actions = new Map<string, FitAction>();
+  for (let iteration = 1; ; iteration++) {
+    const deck = await render(fit);
+    const outcome = await session.withDocument(deck.html, async (page) => {
+      const measures = await measureSlides(page);
+      const over = measures.filter((m) => m.overflowY > SLACK || m.overflowX > SLACK);
+      const changed = over.length > 0 && iteration < MAX_ITERATIONS && adjust(fit, deck.slides, over, actions);
+      if (changed) return { done: false as const };
+      return { done: true as const, result: await use(page, deck), over };
+    });
+    if (outcome.done) {
+      const overflowing = outcome.over.map((m) => ({
+        slide: m.number,
+        heading: deck.slides[m.number - 1]?.plainHeading ?? '',
+        pixels: Math.round(Math.max(m.overflowY, m.overflowX)),
+      }));
+      for (const o of overflowing) actions.set(`overflow:${o.slide}`, { slide: o.slide, heading: o.heading, action: 'overflow', detail: `${o.pixels}px past the slide at the 18px floor` });
+      return { deck, result: outcome.result, report: { iterations: iteration, actions: [...actions.values()], overflowing } };
+    }
+  }
+}
+
+/** Changes the fit settings for the slides that run over; false when nothing more can be done. */
+function adjust(fit: FitSettings, slides: Slide[], over: SlideMeasure[], actions: Map<string, FitAction>): boolean {
+  let changed = false;
+  const parts = new Set<string>();
+  for (const m of over) {
+    const slide = slides[m.number - 1];
+    if (!slide) continue;
+    if (slide.items.length > 1 && !parts.has(slide.part)) {
+      parts.add(slide.part);
+      // Ask for less per slide, in proportion to how far it ran over, at least a fifth less.
+      const ratio = Math.min(0.8, 520 / (520 + Math.max(m.overflowY, 40)));
+      fit.density[slide.part] = (fit.density[slide.part] ?? 1) * ratio;
+      actions.set(`split:${slide.part}`, { slide: slide.number, heading: slide.plainHeading.replace(/ \(\d+\/\d+\)$/, ''), action: 'split', detail: 'continued on more slides' });
+      changed = true;
+    } else if (slide.items.length <= 1) {
+      const level = fit.shrink[slide.key] ?? 0;
+      if (level < MAX_SHRINK) {
+        fit.shrink[slide.key] = level + 1;
+        actions.set(`shrink:${slide.key}`, { slide: slide.number, heading: slide.plainHeading, action: 'shrunk', detail: `text reduced to ${26 - 2 * (level + 1)}px` });
+        changed = true;
+      }
+    }
+  }
+  return changed;
+}

@@ -1,0 +1,33 @@
+// Prints HTML documents to PDF in the shared browser, and sets the PDF's metadata.
+import type { Page } from 'puppeteer';
+import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
+
+export interface PdfMetadata {
+  title: string;
+  author?: string;
+  subject?: string;
+  keywords?: string[];
+  lang: string;
+  /** The as-of date: used as the PDF's dates so that the same inputs give the same bytes. */
+  date: Date;
+}
+
+/** Prints the loaded page with its own @page size (the deck's 1280x720, or A4/Letter for print). */
+export async function printPage(page: Page, timeout: number): Promise<Uint8Array> {
+  return page.pdf({ preferCSSPageSize: true, printBackground: true, timeout, tagged: true, outline: false });
+}
+
+/** Sets title, author, subject, keywords, language and dates; keeps Chromium's structure tags. */
+export async function withMetadata(pdf: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  doc.setTitle(meta.title, { showInWindowTitleBar: true });
+  if (meta.author) doc.setAuthor(meta.author);
+  if (meta.subject) doc.setSubject(meta.subject);
+  if (meta.keywords?.length) doc.setKeywords(meta.keywords);
+  doc.setCreator('briefdeck');
+  doc.setProducer('briefdeck (Chromium, pdf-lib)');
+  doc.setCreationDate(meta.date);
+  doc.setModificationDate(meta.date);
+  doc.catalog.set(PDFName.of('Lang'), PDFString.of(meta.lang));
+  return doc.save({ useObjectStreams: false });
+}

@@ -1,0 +1,41 @@
+// Atomic writes: a temporary file beside the target, then a rename, so no reader ever sees half a file.
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { environmentError } from '../errors.js';
+
+/** Temporary files still being written: removed if the process is interrupted. */
+export const pendingFiles = new Set<string>();
+
+export async function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {
+  const dir = path.dirname(file);
+  const tmp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await mkdir(dir, { recursive: true });
+    pendingFiles.add(tmp);
+    await writeFile(tmp, data);
+    await rename(tmp, file);
+  } catch (e) {
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw writeError(file, e);
+  } finally {
+    pendingFiles.delete(tmp);
+  }
+}
+
+function writeError(file: string, e: unknown) {
+  const err = e as NodeJS.ErrnoException;
+  const why: Record<string, string> = {
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'the file system is read-only',
+    ENOSPC: 'the disk is full',
+    EDQUOT: 'the disk quota is exhausted',
+    ENOTDIR: 'a path component is a file, not a folder',
+  };
+  return environmentError(
+    `cannot write ${file}: ${why[err.code ?? ''] ?? err.message}`,
+    err.code === 'ENOSPC' || err.code === 'EDQUOT' ? 'free some space, or choose another folder with --out' : 'choose a writable folder with --out',
+    e,
+  );
+}

@@ -1,0 +1,74 @@
+// Renders the deck: view → slide plan → Marp Markdown (deck.md) → one self-contained HTML document.
+import type { Templates } from './templates.js';
+import type { MarpEngine } from './marp.js';
+import type { BriefingView } from './view.js';
+import { planSlides, type FitSettings, type Slide } from './slides.js';
+import { htmlDocument } from './document.js';
+import { fontCss } from './fonts.js';
+import { viewerAssets } from './viewer.js';
+
+export interface DeckOptions {
+  theme: string;
+  fit?: FitSettings;
+  /** Organisation name for the footer. */
+  organisation?: string;
+}
+
+export interface RenderedDeck {
+  markdown: string;
+  html: string;
+  slides: Slide[];
+}
+
+const SLIDE_FONTS = ['Inter', 'Noto Sans Hebrew', 'Noto Sans Arabic'];
+
+/** The deck's Marp Markdown: what `deck.md` holds and what Marp's own tools can open. */
+export function renderDeckMarkdown(view: BriefingView, templates: Templates, options: DeckOptions): { markdown: string; slides: Slide[] } {
+  const slides = planSlides(view, options.fit);
+  const sourcesSlide = slides.find((s) => s.kind === 'sources')?.number;
+  const marking = view.marking ? `%%[marking ${view.marking.kind}]${view.marking.text}%%` : '';
+  const footerParts = [
+    `%%[foot-source]${String(view.labels.source)}: ${String(view.primarySource.title)}%%`,
+    `%%[foot-date]${String(view.labels.asOf)} ${String(view.dateDisplay)}%%`,
+  ];
+  const markdown = templates.deck({
+    ...view,
+    slides,
+    theme: options.theme,
+    sourcesSlide,
+    header: marking || undefined,
+    footer: `${footerParts.join(' ')}${marking ? ` ${marking}` : ''}`,
+  });
+  return { markdown, slides };
+}
+
+export async function renderDeck(view: BriefingView, templates: Templates, marp: MarpEngine, options: DeckOptions): Promise<RenderedDeck> {
+  const { markdown, slides } = renderDeckMarkdown(view, templates, options);
+  const { html, css } = marp.render(markdown);
+  const viewer = await viewerAssets();
+  const document = htmlDocument({
+    lang: view.lang,
+    dir: view.dir,
+    title: view.plainTitle,
+    styles: [await fontCss(SLIDE_FONTS, markdown), css, DECK_PRINT_CSS, viewer.css],
+    body: html,
+    scripts: viewer.script ? [viewer.script] : [],
+    data: {
+      'briefdeck-data': {
+        title: view.plainTitle,
+        lang: view.lang,
+        dir: view.dir,
+        notes: slides.map((s) => s.notes ?? ''),
+        headings: slides.map((s) => s.plainHeading),
+      },
+    },
+    meta: { description: view.plainBluf, ...(view.plainAuthor ? { author: view.plainAuthor } : {}) },
+  });
+  return { markdown, html: document, slides };
+}
+
+/** One slide a page when printed, from Chromium (our PDF) or from the browser's print dialog. */
+const DECK_PRINT_CSS = `@page{size:1280px 720px;margin:0}
+@media print{html,body{margin:0;padding:0;background:#fff}
+div.marpit>svg[data-marpit-svg]{display:block;width:1280px;height:720px;break-after:page;break-inside:avoid}
+div.marpit>svg[data-marpit-svg]:last-child{break-after:auto}}`;

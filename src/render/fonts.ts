@@ -1,0 +1,105 @@
+// Embedded fonts from @fontsource (OFL): @font-face rules with the woff2 files inlined as data URIs,
+// limited to the subsets the document's text uses, so output never depends on the machine's fonts.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+
+interface Face {
+  family: string;
+  pkg: string;
+  weights: number[];
+  italic?: number[];
+  /** Subsets to offer (others in the package are ignored). */
+  subsets: string[];
+}
+
+/** Slides: Inter; print body: Source Serif 4; Hebrew and Arabic: Noto Sans. */
+export const FACES: Face[] = [
+  { family: 'Inter', pkg: '@fontsource/inter', weights: [400, 600, 700], italic: [400], subsets: ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'vietnamese'] },
+  { family: 'Source Serif 4', pkg: '@fontsource/source-serif-4', weights: [400, 600], italic: [400], subsets: ['latin', 'latin-ext', 'cyrillic', 'greek', 'vietnamese'] },
+  { family: 'Noto Sans Hebrew', pkg: '@fontsource/noto-sans-hebrew', weights: [400, 600, 700], subsets: ['hebrew'] },
+  { family: 'Noto Sans Arabic', pkg: '@fontsource/noto-sans-arabic', weights: [400, 700], subsets: ['arabic'] },
+];
+
+interface Rule {
+  family: string;
+  weight: number;
+  style: 'normal' | 'italic';
+  file: string;
+  ranges: [number, number][];
+}
+
+let rules: Promise<Rule[]> | undefined;
+
+function parseRanges(range: string): [number, number][] {
+  return range.split(',').map((r) => {
+    const [a = '0', b] = r.trim().replace(/^U\+/i, '').split('-');
+    const lo = Number.parseInt(a.replace(/\?/g, '0'), 16);
+    const hi = b ? Number.parseInt(b, 16) : Number.parseInt(a.replace(/\?/g, 'F'), 16);
+    return [lo, hi];
+  });
+}
+
+async function readRules(): Promise<Rule[]> {
+  const out: Rule[] = [];
+  for (const face of FACES) {
+    const dir = path.dirname(require.resolve(`${face.pkg}/package.json`));
+    const variants = [
+      ...face.weights.map((w) => ({ w, style: 'normal' as const, css: `${w}.css` })),
+      ...(face.italic ?? []).map((w) => ({ w, style: 'italic' as const, css: `${w}-italic.css` })),
+    ];
+    for (const v of variants) {
+      const css = await readFile(path.join(dir, v.css), 'utf8');
+      for (const block of css.split('@font-face').slice(1)) {
+        const file = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(block)?.[1];
+        const range = /unicode-range:\s*([^;]+);/.exec(block)?.[1];
+        if (!file || !range) continue;
+        const name = file.replace(/\.woff2$/, '');
+        const sub = face.subsets.find((s) => name.endsWith(`-${s}-${v.w}-${v.style}`));
+        if (!sub) continue;
+        out.push({ family: face.family, weight: v.w, style: v.style, file: path.join(dir, 'files', file), ranges: parseRanges(range) });
+      }
+    }
+  }
+  return out;
+}
+
+function uses(text: Set<number>, ranges: [number, number][]): boolean {
+  for (const cp of text) for (const [lo, hi] of ranges) if (cp >= lo && cp <= hi) return true;
+  return false;
+}
+
+const dataCache = new Map<string, Promise<string>>();
+function dataUri(file: string): Promise<string> {
+  let p = dataCache.get(file);
+  if (!p) {
+    p = readFile(file).then((b) => `data:font/woff2;base64,${b.toString('base64')}`);
+    dataCache.set(file, p);
+  }
+  return p;
+}
+
+/** @font-face CSS for the given families, covering the characters of `text` (Basic Latin always). */
+export async function fontCss(families: string[], text: string): Promise<string> {
+  rules ??= readRules();
+  const used = new Set<number>();
+  for (const ch of text) used.add(ch.codePointAt(0) ?? 0);
+  for (let c = 0x20; c < 0x7f; c++) used.add(c);
+  const css: string[] = [];
+  for (const r of await rules) {
+    if (!families.includes(r.family) || !uses(used, r.ranges)) continue;
+    const range = r.ranges.map(([lo, hi]) => (lo === hi ? `U+${lo.toString(16)}` : `U+${lo.toString(16)}-${hi.toString(16)}`)).join(',');
+    css.push(
+      `@font-face{font-family:'${r.family}';font-style:${r.style};font-weight:${r.weight};font-display:block;src:url(${await dataUri(r.file)}) format('woff2');unicode-range:${range}}`,
+    );
+  }
+  return css.join('\n');
+}
+
+/** Every font file that could be embedded, for the build manifest. */
+export async function fontFiles(): Promise<string[]> {
+  rules ??= readRules();
+  return [...new Set((await rules).map((r) => r.file))];
+}

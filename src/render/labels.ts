@@ -1,0 +1,132 @@
+// The words briefdeck itself puts on slides and pages, per language; content supplies the rest.
+import type { Confidence, Likelihood } from '../content/schema.js';
+
+export interface Labels {
+  bluf: string;
+  keyPoints: string;
+  actors: string;
+  timeline: string;
+  scenarios: string;
+  indicators: string;
+  indicatorsLead: string;
+  quotes: string;
+  glossary: string;
+  sources: string;
+  asOf: string;
+  source: string;
+  audience: string;
+  author: string;
+  page: string;
+  of: string;
+  contents: string;
+  actor: string;
+  type: string;
+  role: string;
+  stance: string;
+  date: string;
+  event: string;
+  scenario: string;
+  likelihood: string;
+  description: string;
+  watch: string;
+  confidence: Record<Confidence, string>;
+  likelihoods: Record<Likelihood, string>;
+  accessed: string;
+  published: string;
+}
+
+const en: Labels = {
+  bluf: 'Bottom line up front',
+  keyPoints: 'Key points',
+  actors: 'Actors and their stance',
+  timeline: 'Timeline',
+  scenarios: 'Scenarios',
+  indicators: 'Indicators to watch',
+  indicatorsLead: 'What would change our view',
+  quotes: 'In their words',
+  glossary: 'Glossary',
+  sources: 'Sources',
+  asOf: 'As of',
+  source: 'Source',
+  audience: 'For',
+  author: 'Prepared by',
+  page: 'Page',
+  of: 'of',
+  contents: 'Contents',
+  actor: 'Actor',
+  type: 'Type',
+  role: 'Role',
+  stance: 'Stance',
+  date: 'Date',
+  event: 'Event',
+  scenario: 'Scenario',
+  likelihood: 'Likelihood',
+  description: 'Description',
+  watch: 'Watch for',
+  confidence: { low: 'low confidence', moderate: 'moderate confidence', high: 'high confidence' },
+  likelihoods: {
+    'almost no chance': 'almost no chance',
+    'very unlikely': 'very unlikely',
+    unlikely: 'unlikely',
+    'roughly even chance': 'roughly even chance',
+    likely: 'likely',
+    'very likely': 'very likely',
+    'almost certain': 'almost certain',
+  },
+  accessed: 'accessed',
+  published: 'published',
+};
+
+const he: Labels = {
+  bluf: 'השורה התחתונה',
+  keyPoints: 'נקודות מפתח',
+  actors: 'השחקנים ועמדותיהם',
+  timeline: 'ציר זמן',
+  scenarios: 'תרחישים',
+  indicators: 'סימנים למעקב',
+  indicatorsLead: 'מה ישנה את הערכתנו',
+  quotes: 'בלשונם',
+  glossary: 'מונחים',
+  sources: 'מקורות',
+  asOf: 'נכון ל־',
+  source: 'מקור',
+  audience: 'עבור',
+  author: 'הוכן על ידי',
+  page: 'עמוד',
+  of: 'מתוך',
+  contents: 'תוכן',
+  actor: 'שחקן',
+  type: 'סוג',
+  role: 'תפקיד',
+  stance: 'עמדה',
+  date: 'תאריך',
+  event: 'אירוע',
+  scenario: 'תרחיש',
+  likelihood: 'סבירות',
+  description: 'תיאור',
+  watch: 'יש לעקוב אחר',
+  confidence: { low: 'ביטחון נמוך', moderate: 'ביטחון בינוני', high: 'ביטחון גבוה' },
+  likelihoods: {
+    'almost no chance': 'כמעט אין סיכוי',
+    'very unlikely': 'לא סביר מאוד',
+    unlikely: 'לא סביר',
+    'roughly even chance': 'סיכוי שקול',
+    likely: 'סביר',
+    'very likely': 'סביר מאוד',
+    'almost certain': 'כמעט ודאי',
+  },
+  accessed: 'נצפה',
+  published: 'פורסם',
+};
+
+const TABLES: Record<string, Labels> = { en, he };
+
+export function labelsFor(lang: string): Labels {
+  return TABLES[lang.toLowerCase().split('-')[0] ?? 'en'] ?? en;
+}
+
+const RTL = new Set(['he', 'ar', 'fa', 'ur', 'yi', 'ps', 'sd', 'ug', 'dv', 'ckb']);
+
+export function directionOf(lang: string): 'rtl' | 'ltr' {
+  return RTL.has(lang.toLowerCase().split('-')[0] ?? '') ? 'rtl' : 'ltr';
+}
