@@ -9,7 +9,7 @@ import { DEFAULT_LIMITS, type Limits } from './content/limits.js';
 import { loadTemplates, type Templates } from './render/templates.js';
 import { MarpEngine } from './render/marp.js';
 import { buildView, type BriefingView } from './render/view.js';
-import { renderDeck } from './render/deck.js';
+import { renderDeck, type Branding } from './render/deck.js';
 import { renderPrint, type Paper } from './render/print.js';
 import { resolveImages } from './render/images.js';
 import type { BrowserSession } from './browser/session.js';
@@ -31,6 +31,9 @@ export interface BuildOptions {
   /** Any slide still overflowing at the floor size fails its briefing. */
   strict: boolean;
   limits: Limits;
+  /** From the config: organisation, logo, colours; and the marking of briefings that set none. */
+  branding?: Branding;
+  defaultMarking?: string;
   /** Custom templates folder (overrides built-in partials by name) and theme CSS files. */
   templatesDir?: string;
   themeFiles?: string[];
@@ -167,7 +170,7 @@ async function buildOne(ctx: Context, file: string, slugs: Map<string, string>):
 /** Renders every asked-for output of one briefing into `dir`. */
 async function produce(ctx: Context, loaded: LoadedBriefing, dir: string, result: BriefingResult): Promise<void> {
   const { options, templates, marp } = ctx;
-  const b = loaded.briefing;
+  const b = loaded.briefing.marking || !options.defaultMarking ? loaded.briefing : { ...loaded.briefing, marking: options.defaultMarking };
   const theme = b.theme ?? options.theme;
   if (!templates.themes.has(theme)) {
     throw new BriefdeckError(ExitCode.CONTENT, { file: loaded.file, field: 'theme', message: `unknown theme "${theme}"`, hint: `available: ${[...templates.themes.keys()].join(', ')}` });
@@ -193,7 +196,7 @@ async function produce(ctx: Context, loaded: LoadedBriefing, dir: string, result
     const { fitDeck } = await import('./fit/fit.js');
     const fitted = await fitDeck(
       session,
-      (fit) => renderDeck(deckView, templates, marp, { theme, fit }),
+      (fit) => renderDeck(deckView, templates, marp, { theme, fit, branding: options.branding }),
       (page) => printPage(page, session.timeout),
     );
     result.fit = fitted.report;
@@ -215,7 +218,7 @@ async function produce(ctx: Context, loaded: LoadedBriefing, dir: string, result
     if (want.has('html')) await write('deck.html', fitted.deck.html);
     if (want.has('md')) await write('deck.md', fitted.deck.markdown);
   } else if (want.has('html') || want.has('md')) {
-    const deck = await renderDeck(deckView, templates, marp, { theme });
+    const deck = await renderDeck(deckView, templates, marp, { theme, branding: options.branding });
     result.slides = deck.slides.length;
     if (want.has('html')) await write('deck.html', deck.html);
     if (want.has('md')) await write('deck.md', deck.markdown);
@@ -224,7 +227,7 @@ async function produce(ctx: Context, loaded: LoadedBriefing, dir: string, result
   if (want.has('print')) {
     const session = await ctx.browser();
     const printView = await resolveImages(buildView(b, loaded.slug, 'html'), loaded);
-    const html = await renderPrint(printView, templates, { paper: options.paper });
+    const html = await renderPrint(printView, templates, { paper: options.paper, branding: options.branding });
     const pdf = await session.withDocument(html, (page) => printPage(page, session.timeout), { width: 794, height: 1123 });
     const final = await withMetadata(pdf, meta);
     result.pages.print = await pageCount(final);

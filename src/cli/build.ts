@@ -5,13 +5,15 @@ import { formatDiagnostic } from '../errors.js';
 import type { Paper } from '../render/print.js';
 import type { Logger } from './log.js';
 import { limitsFrom, type LimitArgs } from './limits.js';
+import { loadConfig } from '../config.js';
 
 export interface BuildArgs extends LimitArgs {
   paths: string[];
   out: string;
   format: string[];
-  paper: string;
-  theme: string;
+  paper?: string;
+  theme?: string;
+  config?: string;
   concurrency: number;
   strict: boolean;
   templates?: string;
@@ -19,17 +21,21 @@ export interface BuildArgs extends LimitArgs {
 }
 
 export async function runBuild(args: BuildArgs, log: Logger): Promise<number> {
+  const config = await loadConfig({ file: args.config });
+  if (config.file) log.verbose(`config: ${config.file}`);
   const options: BuildOptions = {
     paths: args.paths.length ? args.paths : ['content'],
     out: args.out,
     formats: [...new Set(args.format.flatMap((f) => f.split(',')))] as Format[],
-    paper: args.paper as Paper,
-    theme: args.theme,
+    paper: (args.paper ?? config.paper ?? 'a4') as Paper,
+    theme: args.theme ?? config.theme ?? 'briefing',
+    branding: { organisation: config.organisation, logo: config.logo, colors: config.colors },
+    defaultMarking: config.defaultMarking,
     concurrency: Math.max(1, Math.floor(args.concurrency)),
     strict: args.strict,
     limits: limitsFrom(args),
-    templatesDir: args.templates,
-    themeFiles: args['theme-css'],
+    templatesDir: args.templates ?? config.templates,
+    themeFiles: [...config.themes, ...(args['theme-css'] ?? [])],
     onResult: (r) => report(r, log),
   };
   const result = await build(options);

@@ -12,8 +12,9 @@ export const buildOptions = {
     default: [...FORMATS],
     describe: 'Outputs to make: html (deck.html), pdf (deck.pdf), print (briefing.pdf), md (deck.md)',
   },
-  paper: { type: 'string', choices: ['a4', 'letter'], default: 'a4', describe: 'Paper size of the print briefing' },
-  theme: { alias: 't', type: 'string', default: 'briefing', describe: 'Deck theme: briefing (light) or situation-room (dark)' },
+  paper: { type: 'string', choices: ['a4', 'letter'], describe: 'Paper size of the print briefing (default: config, else a4)' },
+  theme: { alias: 't', type: 'string', describe: 'Deck theme: briefing (light) or situation-room (dark) (default: config, else briefing)' },
+  config: { alias: 'c', type: 'string', describe: 'Config file (default: briefdeck.config.yaml, .yml or .json in the current folder)' },
   concurrency: { alias: 'j', type: 'number', default: Math.max(1, Math.min(4, os.availableParallelism())), describe: 'Briefings rendered at once (pages open in the one browser)' },
   strict: { type: 'boolean', default: false, describe: 'Fail a briefing if any slide still overflows at the smallest text size' },
   'max-file-size': { type: 'number', default: 2 * 1024 * 1024, describe: 'Largest content file, in bytes' },
@@ -29,6 +30,7 @@ export const buildOptions = {
 } as const;
 
 export const validateOptions = {
+  config: buildOptions.config,
   'max-file-size': buildOptions['max-file-size'],
   'max-aliases': buildOptions['max-aliases'],
   'max-depth': buildOptions['max-depth'],

@@ -4,8 +4,11 @@ import { loadBriefing } from '../content/load.js';
 import { ExitCode, formatDiagnostic, isBriefdeckError } from '../errors.js';
 import type { Logger } from './log.js';
 import { limitsFrom, type LimitArgs } from './limits.js';
+import { loadConfig } from '../config.js';
 
-export async function runValidate(args: LimitArgs & { paths: string[] }, log: Logger): Promise<number> {
+export async function runValidate(args: LimitArgs & { paths: string[]; config?: string }, log: Logger): Promise<number> {
+  const config = await loadConfig({ file: args.config });
+  if (config.file) log.info(`${log.green('✓')} ${config.file} ${log.dim('(config)')}`);
   const files = await discoverContent(args.paths.length ? args.paths : ['content']);
   let bad = 0;
   for (const file of files) {

@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { contentError, type Diagnostic } from '../errors.js';
+import type { z } from 'zod';
 import { briefingSchema, SLUG_PATTERN, type Briefing } from './schema.js';
 import { diagnose } from './diagnose.js';
 import { DEFAULT_LIMITS, checkLimits, type Limits } from './limits.js';
@@ -94,6 +95,11 @@ function firstInvalidUtf8(bytes: Buffer): number {
 
 /** Parses and validates content from bytes; throws a BriefdeckError listing every problem found. */
 export function parseBriefing(bytes: Buffer, file: string, limits: Limits = DEFAULT_LIMITS): Briefing {
+  return parseWithSchema(bytes, file, briefingSchema, limits, 'a briefing: a mapping of fields (title, date, bluf, keyPoints, sources, …)');
+}
+
+/** YAML or JSON bytes → a value checked against `schema`, every error placed at file:line:column. */
+export function parseWithSchema<S extends z.ZodType>(bytes: Buffer, file: string, schema: S, limits: Limits, expected: string): z.output<S> {
   const text = decodeUtf8(bytes, file);
   if (!text.trim()) {
     throw contentError({ file, message: 'file is empty', hint: 'start from the example in docs/content.md' });
@@ -112,16 +118,10 @@ export function parseBriefing(bytes: Buffer, file: string, limits: Limits = DEFA
   const value = toValue(doc, file, limits);
   checkLimits(value, { file, doc, lines }, limits);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw contentError({
-      file,
-      line: 1,
-      column: 1,
-      message: 'expected a briefing: a mapping of fields (title, date, bluf, keyPoints, sources, …)',
-      hint: 'start from the example in docs/content.md',
-    });
+    throw contentError({ file, line: 1, column: 1, message: `expected ${expected}`, hint: 'start from the example in docs/content.md' });
   }
-  const parsed = briefingSchema.safeParse(value);
-  if (!parsed.success) throw contentError(diagnose(parsed.error, { file, doc, lines, value, schema: briefingSchema }));
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw contentError(diagnose(parsed.error, { file, doc, lines, value, schema }));
   return parsed.data;
 }
 

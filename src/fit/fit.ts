@@ -22,6 +22,8 @@ export interface FitReport {
 /** Tolerance for sub-pixel rounding. */
 const SLACK = 1;
 const MAX_ITERATIONS = 14;
+/** How far a row of cards shrinks before it is split. */
+const CARD_SHRINK = 2;
 
 export interface Rendered {
   html: string;
@@ -66,7 +68,13 @@ function adjust(fit: FitSettings, slides: Slide[], over: SlideMeasure[], actions
   for (const m of over) {
     const slide = slides[m.number - 1];
     if (!slide) continue;
-    if (slide.items.length > 1 && !parts.has(slide.part)) {
+    const cards = slide.kind === 'scenarios' || slide.kind === 'actors' || slide.classes.includes('horizontal');
+    const level = fit.shrink[slide.key] ?? 0;
+    if (cards && slide.items.length > 1 && level < CARD_SHRINK) {
+      fit.shrink[slide.key] = level + 1;
+      actions.set(`shrink:${slide.key}`, { slide: slide.number, heading: slide.plainHeading, action: 'shrunk', detail: `text reduced to ${26 - 2 * (level + 1)}px` });
+      changed = true;
+    } else if (slide.items.length > 1 && !parts.has(slide.part)) {
       parts.add(slide.part);
       // Ask for less per slide, in proportion to how far it ran over, at least a fifth less.
       const ratio = Math.min(0.8, 520 / (520 + Math.max(m.overflowY, 40)));
@@ -74,7 +82,6 @@ function adjust(fit: FitSettings, slides: Slide[], over: SlideMeasure[], actions
       actions.set(`split:${slide.part}`, { slide: slide.number, heading: slide.plainHeading.replace(/ \(\d+\/\d+\)$/, ''), action: 'split', detail: 'continued on more slides' });
       changed = true;
     } else if (slide.items.length <= 1) {
-      const level = fit.shrink[slide.key] ?? 0;
       if (level < MAX_SHRINK) {
         fit.shrink[slide.key] = level + 1;
         actions.set(`shrink:${slide.key}`, { slide: slide.number, heading: slide.plainHeading, action: 'shrunk', detail: `text reduced to ${26 - 2 * (level + 1)}px` });

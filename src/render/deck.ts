@@ -1,5 +1,7 @@
 // Renders the deck: view → slide plan → Marp Markdown (deck.md) → one self-contained HTML document.
+import Handlebars from 'handlebars';
 import type { Templates } from './templates.js';
+import { escapeMarkdownText } from './inline.js';
 import type { MarpEngine } from './marp.js';
 import type { BriefingView } from './view.js';
 import { planSlides, type FitSettings, type Slide } from './slides.js';
@@ -7,11 +9,32 @@ import { htmlDocument } from './document.js';
 import { fontCss } from './fonts.js';
 import { viewerAssets } from './viewer.js';
 
+export interface Branding {
+  organisation?: string;
+  /** Logo as a data URI. */
+  logo?: string;
+  colors?: { primary?: string; accent?: string };
+}
+
 export interface DeckOptions {
   theme: string;
   fit?: FitSettings;
-  /** Organisation name for the footer. */
-  organisation?: string;
+  branding?: Branding;
+}
+
+/** CSS custom properties and the logo, from the config: trusted, but still checked to be what they claim. */
+export function brandingCss(branding: Branding | undefined, scope: string, logoSelector?: string): string {
+  if (!branding) return '';
+  const rules: string[] = [];
+  const vars: string[] = [];
+  const hex = /^#[0-9a-fA-F]{6}$/;
+  if (branding.colors?.primary && hex.test(branding.colors.primary)) vars.push(`--primary: ${branding.colors.primary};`);
+  if (branding.colors?.accent && hex.test(branding.colors.accent)) vars.push(`--accent: ${branding.colors.accent};`);
+  if (vars.length) rules.push(`${scope} { ${vars.join(' ')} }`);
+  if (logoSelector && branding.logo && /^data:image\/(svg\+xml|png);base64,[A-Za-z0-9+/=]+$/.test(branding.logo)) {
+    rules.push(`${logoSelector} { content: ''; position: absolute; top: 64px; inset-inline-end: 64px; width: 180px; height: 72px; background: url("${branding.logo}") no-repeat center / contain; }`);
+  }
+  return rules.join('\n');
 }
 
 export interface RenderedDeck {
@@ -31,10 +54,13 @@ export function renderDeckMarkdown(view: BriefingView, templates: Templates, opt
     `%%[foot-source]${String(view.labels.source)}: ${String(view.primarySource.title)}%%`,
     `%%[foot-date]${String(view.labels.asOf)} ${String(view.dateDisplay)}%%`,
   ];
+  const style = brandingCss(options.branding, 'section', 'section.title::before');
   const markdown = templates.deck({
     ...view,
     slides,
     theme: options.theme,
+    style: style || undefined,
+    organisation: options.branding?.organisation && new Handlebars.SafeString(escapeMarkdownText(options.branding.organisation)),
     sourcesSlide,
     header: marking || undefined,
     footer: `${footerParts.join(' ')}${marking ? ` ${marking}` : ''}`,

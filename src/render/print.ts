@@ -3,6 +3,7 @@
 import type { Templates } from './templates.js';
 import type { BriefingView } from './view.js';
 import { htmlDocument } from './document.js';
+import { brandingCss, type Branding } from './deck.js';
 import { fontCss } from './fonts.js';
 import { labelsFor } from './labels.js';
 import { formatDate } from './view.js';
@@ -11,6 +12,7 @@ export type Paper = 'a4' | 'letter';
 
 export interface PrintOptions {
   paper: Paper;
+  branding?: Branding;
 }
 
 const PRINT_FONTS = ['Source Serif 4', 'Inter', 'Noto Sans Hebrew', 'Noto Sans Arabic'];
@@ -59,7 +61,7 @@ export async function renderPrint(view: BriefingView, templates: Templates, opti
     lang: view.lang,
     dir: view.dir,
     title: view.plainTitle,
-    styles: [await fontCss(PRINT_FONTS, body + view.plainTitle), templates.printCss, pageCss(view, options.paper)],
+    styles: [await fontCss(PRINT_FONTS, body + view.plainTitle), templates.printCss, brandingCss(options.branding, ':root'), pageCss(view, options.paper)],
     body,
     meta: { description: view.plainBluf },
   });

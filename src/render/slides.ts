@@ -35,16 +35,30 @@ export interface FitSettings {
 export const MAX_SHRINK = 4;
 export const noFit = (): FitSettings => ({ density: {}, shrink: {} });
 
-/** Lines of body text a slide holds at the designed size, per kind. */
-const CAPACITY = { points: 11, cards: 6, tableRows: 9, timelineRow: 6, timelineColumn: 7, scenarios: 3, indicators: 9, sources: 10, glossary: 9, quotes: 3 };
-/** Characters per line of body text in a full-width column, and beside badges. */
-const CHARS = { full: 70, badged: 56, card: 34 };
+/*
+ * First estimates, in lines of 26 px body text (36 px apart) on a 1280x720 slide. They aim a little
+ * full: the fit engine measures the real slides in Chromium and moves what runs over onto more slides.
+ */
+const BODY_PX = 572; // slide height less top and bottom padding
+const LINE_PX = 36.4;
+const HEADING = { charsPerLine: 50, linePx: 48, extraPx: 46 };
+/** Characters per line of body text: full width, and beside likelihood badges. */
+const CHARS = { full: 84, badged: 70 };
+/** Fixed-count layouts: cards and rows per slide. */
+const CAPACITY = { cards: 6, timelineRow: 6, scenarios: 3 };
+/** Estimates run full by this much; measuring then splits the few that overflow, in one more pass. */
+const OPTIMISM = 1.15;
 
+/** Lines of body text left under a heading of this length. */
+function bodyLines(heading: string): number {
+  const headingLines = Math.min(3, Math.ceil(heading.length / HEADING.charsPerLine));
+  return (BODY_PX - headingLines * HEADING.linePx - HEADING.extraPx) / LINE_PX;
+}
 const lines = (plain: string, perLine: number) => Math.max(1, Math.ceil(plain.length / perLine));
 const pointLines = (p: PointView, perLine: number): number =>
-  lines(p.plain, perLine) + 0.35 + p.points.reduce((s, q) => s + lines(q.plain, perLine - 6) + 0.15, 0);
+  lines(p.plain, perLine) + 0.4 + p.points.reduce((s, q) => s + lines(q.plain, perLine * 1.15) * 0.85 + 0.17, 0);
 
-/** Splits items into slides of at most `capacity` cost each, then evens them out. */
+/** Splits items into as few slides as `capacity` allows, as evenly filled as that number of slides allows. */
 export function chunk<T>(items: T[], capacity: number, cost: (t: T) => number): T[][] {
   const greedy = (cap: number): T[][] => {
     const out: T[][] = [];
@@ -65,9 +79,15 @@ export function chunk<T>(items: T[], capacity: number, cost: (t: T) => number): 
   };
   const first = greedy(capacity);
   if (first.length < 2) return first;
-  const total = items.reduce((s, t) => s + cost(t), 0);
-  const even = greedy(Math.max(total / first.length, ...items.map(cost)) + 1e-9);
-  return even.length === first.length ? even : first;
+  // The smallest capacity that still needs no more slides: the fullest slide is then as light as it can be.
+  let lo = Math.max(...items.map(cost));
+  let hi = capacity;
+  for (let i = 0; i < 24 && hi - lo > 0.01; i++) {
+    const mid = (lo + hi) / 2;
+    if (greedy(mid).length <= first.length) hi = mid;
+    else lo = mid;
+  }
+  return greedy(hi);
 }
 
 export function planSlides(view: BriefingView, fit: FitSettings = noFit()): Slide[] {
@@ -76,7 +96,9 @@ export function planSlides(view: BriefingView, fit: FitSettings = noFit()): Slid
   const density = (part: string) => fit.density[part] ?? 1;
   const add = (s: Omit<Slide, 'number' | 'classes' | 'start'> & { classes?: string; start?: number }) => {
     const level = fit.shrink[s.key] ?? 0;
-    slides.push({ start: 1, ...s, classes: [s.kind, s.classes, level ? `fit-${level}` : ''].filter(Boolean).join(' ') });
+    // Card grids take as many columns as they have cards, up to three.
+    const count = s.kind === 'scenarios' || s.kind === 'actors' ? `count-${Math.min(3, s.items.length)}` : '';
+    slides.push({ start: 1, ...s, classes: [s.kind, s.classes, count, level ? `fit-${level}` : ''].filter(Boolean).join(' ') });
   };
   /** A part spread over as many slides as it needs, each headed "Heading (i/n)". */
   const spread = <T>(
@@ -90,7 +112,7 @@ export function planSlides(view: BriefingView, fit: FitSettings = noFit()): Slid
     extra: Partial<Slide> = {},
   ) => {
     if (!items.length) return;
-    const chunks = chunk(items, capacity * density(part), cost);
+    const chunks = chunk(items, capacity * OPTIMISM * density(part), cost);
     let start = 1;
     chunks.forEach((c, i) => {
       add({
@@ -112,8 +134,8 @@ export function planSlides(view: BriefingView, fit: FitSettings = noFit()): Slid
 
   add({ key: 'title', part: 'title', kind: 'title', plainHeading: view.plainTitle, items: [], notes: view.notes });
   add({ key: 'bluf', part: 'bluf', kind: 'bluf', heading: L.bluf, plainHeading: String(L.bluf), items: [] });
-  spread('keyPoints', 'keypoints', L.keyPoints as Safe, plain(L.keyPoints), view.keyPoints, CAPACITY.points, (k: KeyPointView) =>
-    pointLines(k, k.likelihood || k.confidence ? CHARS.badged : CHARS.full),
+  spread('keyPoints', 'keypoints', L.keyPoints as Safe, plain(L.keyPoints), view.keyPoints, bodyLines(plain(L.keyPoints)), (k: KeyPointView) =>
+    pointLines(k, k.likelihood || k.confidence ? CHARS.badged : CHARS.full) + 0.25,
   );
   for (const s of view.sections) {
     const part = `section-${s.n}`;
@@ -124,7 +146,7 @@ export function planSlides(view: BriefingView, fit: FitSettings = noFit()): Slid
       add({ key: `${part}#0`, part, kind: 'section', heading: s.title, plainHeading: s.plainTitle, items: [], notes: s.notes, lead: s.lead, image: s.image, classes: image.trim() });
       continue;
     }
-    spread(part, 'section', s.title, s.plainTitle, s.points, CAPACITY.points - lead, (p: PointView) => pointLines(p, perLine), {
+    spread(part, 'section', s.title, s.plainTitle, s.points, bodyLines(s.plainTitle) - lead, (p: PointView) => pointLines(p, perLine), {
       notes: s.notes,
       lead: s.lead,
       image: s.image,
@@ -133,24 +155,21 @@ export function planSlides(view: BriefingView, fit: FitSettings = noFit()): Slid
   }
   const manyActors = view.actors.length > 9 || view.actors.some((a) => a.plain.length > 190);
   if (manyActors) {
-    spread('actors', 'actors-table', L.actors as Safe, plain(L.actors), view.actors, CAPACITY.tableRows, (a) => lines(a.plain, 90) * 0.9 + 0.2);
+    // Table rows at 19 px: about 1.4 rows of text per body line; the role column wraps first.
+    spread('actors', 'actors-table', L.actors as Safe, plain(L.actors), view.actors, bodyLines(plain(L.actors)) - 1, (a) => lines(a.plain, 130) * 0.8 + 0.45);
   } else {
-    spread('actors', 'actors', L.actors as Safe, plain(L.actors), view.actors, CAPACITY.cards, () => 1, {
-      classes: view.actors.length <= 4 ? 'cols-2' : 'cols-3',
-    });
+    spread('actors', 'actors', L.actors as Safe, plain(L.actors), view.actors, CAPACITY.cards, () => 1);
   }
   const horizontal = view.timeline.length <= CAPACITY.timelineRow && view.timeline.every((e) => e.plain.length <= 110);
-  spread('timeline', 'timeline', L.timeline as Safe, plain(L.timeline), view.timeline, horizontal ? CAPACITY.timelineRow : CAPACITY.timelineColumn, (e) =>
-    horizontal ? 1 : lines(e.plain, 60) * 0.8 + 0.2,
+  spread('timeline', 'timeline', L.timeline as Safe, plain(L.timeline), view.timeline, horizontal ? CAPACITY.timelineRow : bodyLines(plain(L.timeline)), (e) =>
+    horizontal ? 1 : lines(e.plain, 80) * 0.72 + 0.45,
     { classes: horizontal ? 'horizontal' : 'vertical' },
   );
-  spread('scenarios', 'scenarios', L.scenarios as Safe, plain(L.scenarios), view.scenarios, CAPACITY.scenarios, (s) => Math.max(1, s.plain.length / 420), {
-    classes: `count-${Math.min(view.scenarios.length, 3)}`,
-  });
-  spread('indicators', 'indicators', L.indicators as Safe, plain(L.indicators), view.plainIndicators.map((p, i) => ({ text: view.indicators[i], plain: p })), CAPACITY.indicators, (i) => lines(i.plain, CHARS.full) + 0.3);
-  spread('quotes', 'quotes', L.quotes as Safe, plain(L.quotes), view.quotes, CAPACITY.quotes, (q) => Math.max(1, q.plain.length / 200));
-  spread('glossary', 'glossary', L.glossary as Safe, plain(L.glossary), view.glossary, CAPACITY.glossary, (g) => lines(g.plain, 80) + 0.2);
-  spread('sources', 'sources', L.sources as Safe, plain(L.sources), view.sources, CAPACITY.sources, (s) => lines(s.plain, 95) * 0.8 + 0.2);
+  spread('scenarios', 'scenarios', L.scenarios as Safe, plain(L.scenarios), view.scenarios, CAPACITY.scenarios, (s) => Math.max(1, s.plain.length / 420));
+  spread('indicators', 'indicators', L.indicators as Safe, plain(L.indicators), view.plainIndicators.map((p, i) => ({ text: view.indicators[i], plain: p })), bodyLines(plain(L.indicators)) - 1.5, (i) => lines(i.plain, CHARS.full - 4) + 0.4);
+  spread('quotes', 'quotes', L.quotes as Safe, plain(L.quotes), view.quotes, bodyLines(plain(L.quotes)), (q) => lines(q.plain, 70) * 1.1 + 1.6);
+  spread('glossary', 'glossary', L.glossary as Safe, plain(L.glossary), view.glossary, bodyLines(plain(L.glossary)), (g) => lines(g.plain, 70) * 0.85 + 0.35);
+  spread('sources', 'sources', L.sources as Safe, plain(L.sources), view.sources, bodyLines(plain(L.sources)), (s) => lines(s.plain, 100) * 0.7 + 0.5);
   return slides.map((s, i) => ({ ...s, number: i + 1 }));
 }
 

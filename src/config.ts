@@ -1,0 +1,86 @@
+// The project's configuration: `briefdeck.config.yaml` (or .yml/.json) beside the content, validated
+// like content. It sets the organisation's branding and the build's defaults; the command line wins.
+import { access, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { contentError } from './errors.js';
+import { parseWithSchema } from './content/load.js';
+import { DEFAULT_LIMITS } from './content/limits.js';
+
+const colour = z
+  .string({ error: 'expected a colour as #RRGGBB' })
+  .regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #RRGGBB, e.g. #14213D');
+
+export const configSchema = z.strictObject({
+  organisation: z.string().trim().min(1).max(120).optional(),
+  logo: z.string({ error: 'expected a path to an SVG or PNG file' }).regex(/\.(svg|png)$/i, 'expected a path to an .svg or .png file').optional(),
+  colors: z.strictObject({ primary: colour.optional(), accent: colour.optional() }).optional(),
+  theme: z.string().regex(/^[a-z0-9-]+$/, 'expected a theme name such as briefing or situation-room').optional(),
+  paper: z.enum(['a4', 'letter'], { error: 'expected a4 or letter' }).optional(),
+  defaultMarking: z.string().trim().min(1).max(120).optional(),
+  /** Folder whose templates override the built-in ones by path. */
+  templates: z.string().min(1).optional(),
+  /** Extra Marp theme CSS files. */
+  themes: z.array(z.string().regex(/\.css$/i, 'expected a .css file')).optional(),
+});
+
+export type ConfigInput = z.input<typeof configSchema>;
+
+export interface Config {
+  file?: string;
+  organisation?: string;
+  /** The logo as a data URI. */
+  logo?: string;
+  colors: { primary?: string; accent?: string };
+  theme?: string;
+  paper?: 'a4' | 'letter';
+  defaultMarking?: string;
+  templates?: string;
+  themes: string[];
+  /** Bytes of every file the config brings in, for the build manifest. */
+  inputs: string[];
+}
+
+export const CONFIG_NAMES = ['briefdeck.config.yaml', 'briefdeck.config.yml', 'briefdeck.config.json'];
+
+/** Reads the config at `file`, or looks for one in `dir`; no config is an empty one. */
+export async function loadConfig(options: { file?: string; dir?: string } = {}): Promise<Config> {
+  const dir = options.dir ?? process.cwd();
+  let file = options.file;
+  if (!file) {
+    for (const name of CONFIG_NAMES) {
+      const candidate = path.join(dir, name);
+      if (await access(candidate).then(() => true, () => false)) {
+        file = candidate;
+        break;
+      }
+    }
+  }
+  if (!file) return { colors: {}, themes: [], inputs: [] };
+  const bytes = await readFile(file).catch(() => {
+    throw contentError({ file, message: 'config file not found or unreadable' });
+  });
+  const c = parseWithSchema(bytes, file, configSchema, DEFAULT_LIMITS, 'a configuration: a mapping of fields (organisation, logo, colors, theme, paper, defaultMarking)');
+  const base = path.dirname(path.resolve(file));
+  const resolve = (p: string) => path.resolve(base, p);
+  let logo: string | undefined;
+  if (c.logo) {
+    const logoFile = resolve(c.logo);
+    const data = await readFile(logoFile).catch(() => {
+      throw contentError({ file, field: 'logo', message: `logo not found: ${c.logo}`, hint: 'paths are relative to the config file' });
+    });
+    logo = `data:${/\.svg$/i.test(logoFile) ? 'image/svg+xml' : 'image/png'};base64,${data.toString('base64')}`;
+  }
+  return {
+    file,
+    organisation: c.organisation,
+    logo,
+    colors: c.colors ?? {},
+    theme: c.theme,
+    paper: c.paper,
+    defaultMarking: c.defaultMarking,
+    templates: c.templates && resolve(c.templates),
+    themes: (c.themes ?? []).map(resolve),
+    inputs: [file, ...(c.logo ? [resolve(c.logo)] : [])],
+  };
+}
