@@ -1,22 +1,26 @@
 // The whole pipeline for one build: find content, load templates once, then per briefing
 // load → view → render → (fit and print in the shared browser) → write atomically into output/<slug>/.
 import path from 'node:path';
-import { mkdir, rename, rm, mkdtemp, readdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rename, rm } from 'node:fs/promises';
 import { BriefdeckError, ExitCode, type Diagnostic, isBriefdeckError } from './errors.js';
-import { discoverContent } from './content/discover.js';
+import { discoverContent, isInside } from './content/discover.js';
 import { loadBriefing, type LoadedBriefing } from './content/load.js';
 import { DEFAULT_LIMITS, type Limits } from './content/limits.js';
 import { loadTemplates, type Templates } from './render/templates.js';
 import { MarpEngine } from './render/marp.js';
-import { buildView, type BriefingView } from './render/view.js';
+import { buildView } from './render/view.js';
 import { renderDeck, type Branding } from './render/deck.js';
 import { renderPrint, type Paper } from './render/print.js';
 import { resolveImages } from './render/images.js';
+import { viewerAssets } from './render/viewer.js';
+import { fontFiles } from './render/fonts.js';
 import type { BrowserSession } from './browser/session.js';
 import type { FitReport } from './fit/fit.js';
 import { printPage, withMetadata } from './output/pdf.js';
 import { writeAtomic } from './output/write.js';
-import { isInside } from './content/discover.js';
+import { hashParts, inShard, isFresh, readManifest, writeManifest, type Manifest } from './output/manifest.js';
+import { version } from './version.js';
+import { onInterrupt } from './interrupt.js';
 
 export const FORMATS = ['html', 'pdf', 'print', 'md'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -31,22 +35,32 @@ export interface BuildOptions {
   /** Any slide still overflowing at the floor size fails its briefing. */
   strict: boolean;
   limits: Limits;
+  /** Rebuild briefings whose inputs did not change. */
+  force?: boolean;
+  /** Build nothing: report the briefings whose outputs are missing or stale. */
+  check?: boolean;
+  /** Build only this runner's share of the briefings (`--shard k/n`). */
+  shard?: { index: number; count: number };
   /** From the config: organisation, logo, colours; and the marking of briefings that set none. */
   branding?: Branding;
   defaultMarking?: string;
   /** Custom templates folder (overrides built-in partials by name) and theme CSS files. */
   templatesDir?: string;
   themeFiles?: string[];
-  /** Called as each briefing finishes. */
+  /** Called as each briefing starts and finishes. */
+  onStart?: (file: string, total: number) => void;
   onResult?: (r: BriefingResult) => void;
-  /** Injected for tests; otherwise launched on first need and closed at the end. */
+  /** Injected to keep a browser warm across builds (watch mode, tests); otherwise launched on first need. */
   session?: BrowserSession;
   executablePath?: string;
 }
 
+export type BriefingStatus = 'built' | 'skipped' | 'failed' | 'stale' | 'fresh';
+
 export interface BriefingResult {
   file: string;
   slug?: string;
+  status: BriefingStatus;
   ok: boolean;
   outputs: string[];
   pages: { deck?: number; print?: number };
@@ -55,6 +69,8 @@ export interface BriefingResult {
   fit?: FitReport;
   warnings: string[];
   errors: Diagnostic[];
+  /** For a failed briefing: content (1) or environment (3). */
+  exitCode?: ExitCode;
 }
 
 export interface BuildReport {
@@ -78,23 +94,28 @@ interface Context {
   options: BuildOptions;
   templates: Templates;
   marp: MarpEngine;
+  /** Hash of everything shared by all briefings of this build. */
+  buildKey: string;
+  manifest: Manifest;
   browser: () => Promise<BrowserSession>;
 }
 
 export async function build(options: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
-  const files = await discoverContent(options.paths);
+  const files = (await discoverContent(options.paths)).filter((f) => inShard(f, options.shard));
   const templates = await loadTemplates({ custom: options.templatesDir, themeFiles: options.themeFiles });
   if (!templates.themes.has(options.theme)) {
     throw new BriefdeckError(ExitCode.USAGE, { message: `unknown theme "${options.theme}"`, hint: `available: ${[...templates.themes.keys()].join(', ')}` });
   }
-  const marp = new MarpEngine([...templates.themes.values()]);
+  const manifest = await readManifest(options.out);
   let owned: BrowserSession | undefined;
   let session: Promise<BrowserSession> | undefined = options.session && Promise.resolve(options.session);
   const ctx: Context = {
     options,
     templates,
-    marp,
+    marp: new MarpEngine([...templates.themes.values()]),
+    buildKey: await buildKey(options, templates),
+    manifest,
     // Puppeteer loads only when a PDF is asked for, and the one session is shared by every briefing.
     browser: () =>
       (session ??= import('./browser/session.js').then(({ BrowserSession }) => {
@@ -103,11 +124,12 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       })),
   };
   const results: BriefingResult[] = [];
+  const slugs = new Map<string, string>();
   try {
-    const slugs = new Map<string, string>();
     const queue = [...files];
     const worker = async () => {
       for (let file = queue.shift(); file; file = queue.shift()) {
+        options.onStart?.(file, files.length);
         const r = await buildOne(ctx, file, slugs);
         results.push(r);
         options.onResult?.(r);
@@ -116,59 +138,122 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, files.length)) }, worker));
   } finally {
     await owned?.close();
+    if (!options.check && results.some((r) => r.status === 'built')) await writeManifest(options.out, manifest);
   }
   results.sort((a, b) => a.file.localeCompare(b.file));
-  const failed = results.some((r) => !r.ok);
-  const environment = results.some((r) => !r.ok && r.errors.some((e) => e.message.startsWith('[environment]')));
-  return {
-    results,
-    durationMs: performance.now() - started,
-    exitCode: environment ? ExitCode.ENVIRONMENT : failed ? ExitCode.CONTENT : ExitCode.OK,
+  const worst = results.reduce<ExitCode>((code, r) => {
+    if (r.status === 'stale') return Math.max(code, ExitCode.CONTENT) as ExitCode;
+    return r.ok ? code : (Math.max(code, r.exitCode ?? ExitCode.CONTENT) as ExitCode);
+  }, ExitCode.OK);
+  return { results, durationMs: performance.now() - started, exitCode: worst };
+}
+
+/** Everything shared by the briefings of this build that changes what they produce. */
+async function buildKey(options: BuildOptions, templates: Templates): Promise<string> {
+  const viewer = await viewerAssets();
+  const fonts = (await fontFiles()).map((f) => f.split(`${path.sep}node_modules${path.sep}`).pop() ?? f).sort();
+  const settings = {
+    formats: [...options.formats].sort(),
+    paper: options.paper,
+    theme: options.theme,
+    strict: options.strict,
+    limits: options.limits,
+    branding: options.branding ?? null,
+    defaultMarking: options.defaultMarking ?? null,
+    epoch: process.env.SOURCE_DATE_EPOCH ?? null,
   };
+  return hashParts([
+    ['briefdeck', version()],
+    ['settings', JSON.stringify(settings)],
+    ['viewer', viewer.script + viewer.css],
+    ['fonts', fonts.join('\n')],
+    ...[...templates.files].sort(([a], [b]) => a.localeCompare(b)).map(([name, src]): [string, string] => [`template:${name}`, src]),
+  ]);
+}
+
+/** The briefing's own inputs: its content and the images it shows. */
+async function briefingHash(ctx: Context, loaded: LoadedBriefing): Promise<string> {
+  const parts: [string, string | Uint8Array][] = [['build', ctx.buildKey], ['content', loaded.bytes]];
+  for (const s of loaded.briefing.sections ?? []) {
+    if (!s.image) continue;
+    const bytes = await readFile(path.resolve(loaded.dir, s.image.path)).catch(() => 'missing');
+    parts.push([`image:${s.image.path}`, bytes]);
+  }
+  return hashParts(parts);
 }
 
 async function buildOne(ctx: Context, file: string, slugs: Map<string, string>): Promise<BriefingResult> {
   const started = performance.now();
-  const result: BriefingResult = { file, ok: false, outputs: [], pages: {}, durationMs: 0, warnings: [], errors: [] };
+  const { options } = ctx;
+  const result: BriefingResult = { file, status: 'failed', ok: false, outputs: [], pages: {}, durationMs: 0, warnings: [], errors: [] };
   let staging: string | undefined;
+  const offInterrupt = onInterrupt(async () => {
+    if (staging) await rm(staging, { recursive: true, force: true });
+  });
   try {
-    const loaded = await loadBriefing(file, ctx.options.limits);
+    const loaded = await loadBriefing(file, options.limits);
     result.slug = loaded.slug;
-    const other = slugs.get(loaded.slug);
-    if (other) {
-      throw new BriefdeckError(ExitCode.CONTENT, {
-        file,
-        field: 'slug',
-        message: `slug "${loaded.slug}" is already used by ${other}`,
-        hint: 'give one of them another `slug:`',
-      });
+    claimSlug(slugs, loaded, options.out);
+    const hash = await briefingHash(ctx, loaded);
+    const fresh = !options.force && (await isFresh(ctx.manifest, loaded.slug, hash, options.out));
+    if (options.check) {
+      result.status = fresh ? 'fresh' : 'stale';
+      result.ok = fresh;
+      return result;
     }
-    slugs.set(loaded.slug, file);
-    const target = path.resolve(ctx.options.out, loaded.slug);
-    if (!isInside(target, path.resolve(ctx.options.out)) || target === path.resolve(ctx.options.out)) {
-      throw new BriefdeckError(ExitCode.CONTENT, { file, field: 'slug', message: 'slug would write outside the output folder' });
+    if (fresh) {
+      result.status = 'skipped';
+      result.ok = true;
+      result.outputs = (ctx.manifest.briefings[loaded.slug]?.outputs ?? []).map((f) => path.join(options.out, loaded.slug, f));
+      return result;
     }
-    await mkdir(ctx.options.out, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
-      throw new BriefdeckError(ExitCode.ENVIRONMENT, { message: `cannot create ${ctx.options.out}: ${e.code ?? e.message}`, hint: 'choose a writable folder with --out' });
+    await mkdir(options.out, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
+      throw new BriefdeckError(ExitCode.ENVIRONMENT, { message: `cannot create ${options.out}: ${e.code ?? e.message}`, hint: 'choose a writable folder with --out' });
     });
-    staging = await mkdtemp(path.join(ctx.options.out, `.${loaded.slug}.staging-`));
-    await produce(ctx, loaded, staging, result);
+    staging = await mkdtemp(path.join(options.out, `.${loaded.slug}.staging-`)).catch((e: NodeJS.ErrnoException) => {
+      throw new BriefdeckError(ExitCode.ENVIRONMENT, { message: `cannot write in ${options.out}: ${e.code ?? e.message}`, hint: 'choose a writable folder with --out' });
+    });
+    const names = await produce(ctx, loaded, staging, result);
+    const target = path.join(options.out, loaded.slug);
     await publish(staging, target);
-    result.outputs = result.outputs.map((f) => path.join(target, path.basename(f)));
+    ctx.manifest.briefings[loaded.slug] = { file: file.split(path.sep).join('/'), hash, outputs: names };
+    result.outputs = names.map((n) => path.join(target, n));
+    result.status = 'built';
     result.ok = true;
   } catch (e) {
     if (!isBriefdeckError(e)) throw e;
-    result.errors = e.exitCode === ExitCode.ENVIRONMENT ? e.diagnostics.map((d) => ({ ...d, message: `[environment] ${d.message}` })) : e.diagnostics;
+    result.errors = e.diagnostics.map((d) => ({ file, ...d }));
+    result.exitCode = e.exitCode;
     result.outputs = [];
   } finally {
+    offInterrupt();
     if (staging) await rm(staging, { recursive: true, force: true }).catch(() => undefined);
     result.durationMs = performance.now() - started;
   }
   return result;
 }
 
-/** Renders every asked-for output of one briefing into `dir`. */
-async function produce(ctx: Context, loaded: LoadedBriefing, dir: string, result: BriefingResult): Promise<void> {
+/** One briefing per slug, and a slug's folder always inside --out. */
+function claimSlug(slugs: Map<string, string>, loaded: LoadedBriefing, out: string): void {
+  const other = slugs.get(loaded.slug);
+  if (other && other !== loaded.file) {
+    throw new BriefdeckError(ExitCode.CONTENT, {
+      file: loaded.file,
+      field: 'slug',
+      message: `slug "${loaded.slug}" is already used by ${other}`,
+      hint: 'give one of them another `slug:`',
+    });
+  }
+  const root = path.resolve(out);
+  const target = path.resolve(root, loaded.slug);
+  if (!isInside(target, root) || target === root) {
+    throw new BriefdeckError(ExitCode.CONTENT, { file: loaded.file, field: 'slug', message: 'slug would write outside the output folder' });
+  }
+  slugs.set(loaded.slug, loaded.file);
+}
+
+/** Renders every asked-for output of one briefing into `dir`; returns the file names written. */
+async function produce(ctx: Context, loaded: LoadedBriefing, dir: string, result: BriefingResult): Promise<string[]> {
   const { options, templates, marp } = ctx;
   const b = loaded.briefing.marking || !options.defaultMarking ? loaded.briefing : { ...loaded.briefing, marking: options.defaultMarking };
   const theme = b.theme ?? options.theme;
@@ -183,12 +268,12 @@ async function produce(ctx: Context, loaded: LoadedBriefing, dir: string, result
     subject: deckView.plainBluf,
     keywords: ['briefing', ...(deckView.marking ? [deckView.marking.plain] : []), ...deckView.sections.map((s) => s.plainTitle).slice(0, 6)],
     lang: b.lang,
-    date: new Date(`${b.date}T00:00:00Z`),
+    date: documentDate(b.date),
   };
-  const out = (name: string) => path.join(dir, name);
+  const written: string[] = [];
   const write = async (name: string, data: string | Uint8Array) => {
-    await writeAtomic(out(name), data);
-    result.outputs.push(out(name));
+    await writeAtomic(path.join(dir, name), data);
+    written.push(name);
   };
 
   if (want.has('pdf')) {
@@ -211,10 +296,8 @@ async function produce(ctx: Context, loaded: LoadedBriefing, dir: string, result
       );
     }
     for (const o of fitted.report.overflowing) result.warnings.push(`slide ${o.slide} ("${o.heading}") overflows by ${o.pixels}px`);
-    const pdf = await withMetadata(fitted.result, meta);
-    result.pages.deck = fitted.deck.slides.length;
-    result.slides = fitted.deck.slides.length;
-    await write('deck.pdf', pdf);
+    result.slides = result.pages.deck = fitted.deck.slides.length;
+    await write('deck.pdf', await withMetadata(fitted.result, meta));
     if (want.has('html')) await write('deck.html', fitted.deck.html);
     if (want.has('md')) await write('deck.md', fitted.deck.markdown);
   } else if (want.has('html') || want.has('md')) {
@@ -233,6 +316,13 @@ async function produce(ctx: Context, loaded: LoadedBriefing, dir: string, result
     result.pages.print = await pageCount(final);
     await write('briefing.pdf', final);
   }
+  return written;
+}
+
+/** PDF dates: SOURCE_DATE_EPOCH when set (reproducible builds), else the briefing's as-of date. */
+function documentDate(asOf: string): Date {
+  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
+  return Number.isFinite(epoch) && process.env.SOURCE_DATE_EPOCH ? new Date(epoch * 1000) : new Date(`${asOf}T00:00:00Z`);
 }
 
 async function pageCount(pdf: Uint8Array): Promise<number> {
@@ -245,5 +335,3 @@ async function publish(staging: string, target: string): Promise<void> {
   await mkdir(target, { recursive: true });
   for (const name of await readdir(staging)) await rename(path.join(staging, name), path.join(target, name));
 }
-
-export type { BriefingView };

@@ -3,6 +3,7 @@
 import type { Browser, HTTPRequest, Page } from 'puppeteer';
 import { environmentError } from '../errors.js';
 import { findBrowser } from './finder.js';
+import { onInterrupt } from '../interrupt.js';
 
 export const CHROMIUM_ARGS = [
   '--disable-background-networking',
@@ -42,6 +43,7 @@ export class BrowserSession implements AsyncDisposable {
   readonly concurrency: number;
   readonly timeout: number;
   private closed = false;
+  private offInterrupt?: () => void;
 
   constructor(private readonly options: SessionOptions = {}) {
     this.concurrency = Math.max(1, options.concurrency ?? 2);
@@ -56,7 +58,17 @@ export class BrowserSession implements AsyncDisposable {
       const args = [...CHROMIUM_ARGS];
       if (process.getuid?.() === 0 || process.env.CI) args.push('--no-sandbox');
       try {
-        const browser = await puppeteer.launch({ executablePath, headless: true, args, timeout: this.timeout, pipe: true });
+        // Our own signal handling closes the browser (and removes partial files) on Ctrl-C.
+        const browser = await puppeteer.launch({
+          executablePath,
+          headless: true,
+          args,
+          timeout: this.timeout,
+          pipe: true,
+          handleSIGINT: false,
+          handleSIGTERM: false,
+        });
+        this.offInterrupt ??= onInterrupt(() => this.close());
         browser.once('disconnected', () => {
           this.browser = undefined;
         });
@@ -120,6 +132,7 @@ export class BrowserSession implements AsyncDisposable {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.offInterrupt?.();
     const b = this.browser;
     this.browser = undefined;
     if (b) await (await b.catch(() => undefined))?.close().catch(() => undefined);

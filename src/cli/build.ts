@@ -1,11 +1,13 @@
-// `briefdeck build [paths..]`: builds briefings and reports each as it finishes.
+// `briefdeck build [paths..]`: builds briefings, reports each as it finishes, writes --report.
 import path from 'node:path';
-import { build, type BriefingResult, type BuildOptions, type Format } from '../build.js';
-import { formatDiagnostic } from '../errors.js';
+import { build, type BriefingResult, type BuildOptions, type BuildReport, type Format } from '../build.js';
+import { BriefdeckError, ExitCode, formatDiagnostic } from '../errors.js';
 import type { Paper } from '../render/print.js';
+import { writeAtomic } from '../output/write.js';
+import { loadConfig } from '../config.js';
 import type { Logger } from './log.js';
 import { limitsFrom, type LimitArgs } from './limits.js';
-import { loadConfig } from '../config.js';
+import { Progress } from './progress.js';
 
 export interface BuildArgs extends LimitArgs {
   paths: string[];
@@ -16,14 +18,29 @@ export interface BuildArgs extends LimitArgs {
   config?: string;
   concurrency: number;
   strict: boolean;
+  force: boolean;
+  check: boolean;
+  shard?: string;
+  report?: string;
+  watch: boolean;
   templates?: string;
   'theme-css'?: string[];
 }
 
-export async function runBuild(args: BuildArgs, log: Logger): Promise<number> {
+export function parseShard(s: string | undefined): BuildOptions['shard'] {
+  if (s === undefined) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(s);
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (!m || count < 1 || index < 1 || index > count) {
+    throw new BriefdeckError(ExitCode.USAGE, { message: `--shard ${s}: expected k/n with 1 ≤ k ≤ n, e.g. 1/4` });
+  }
+  return { index, count };
+}
+
+export async function buildOptionsFrom(args: BuildArgs): Promise<BuildOptions> {
   const config = await loadConfig({ file: args.config });
-  if (config.file) log.verbose(`config: ${config.file}`);
-  const options: BuildOptions = {
+  return {
     paths: args.paths.length ? args.paths : ['content'],
     out: args.out,
     formats: [...new Set(args.format.flatMap((f) => f.split(',')))] as Format[],
@@ -33,24 +50,53 @@ export async function runBuild(args: BuildArgs, log: Logger): Promise<number> {
     defaultMarking: config.defaultMarking,
     concurrency: Math.max(1, Math.floor(args.concurrency)),
     strict: args.strict,
+    force: args.force,
+    check: args.check,
+    shard: parseShard(args.shard),
     limits: limitsFrom(args),
     templatesDir: args.templates ?? config.templates,
     themeFiles: [...config.themes, ...(args['theme-css'] ?? [])],
-    onResult: (r) => report(r, log),
   };
-  const result = await build(options);
-  const ok = result.results.filter((r) => r.ok).length;
-  const failed = result.results.length - ok;
-  const secs = (result.durationMs / 1000).toFixed(1);
-  if (!result.results.length) log.warn(`no content files found in ${options.paths.join(', ')}`);
-  else if (failed) log.info(log.red(`${failed} of ${result.results.length} briefings failed`) + log.dim(` (${ok} built in ${secs}s)`));
-  else log.info(log.green(`${ok} briefing${ok === 1 ? '' : 's'} built in ${secs}s`) + log.dim(` → ${path.resolve(options.out)}`));
+}
+
+export async function runBuild(args: BuildArgs, log: Logger): Promise<number> {
+  const options = await buildOptionsFrom(args);
+  if (args.watch) {
+    const { watch } = await import('./watch.js');
+    return watch(options, args, log);
+  }
+  const progress = new Progress(log);
+  const result = await build({ ...options, onStart: (f, n) => progress.start(f, n), onResult: (r) => progress.done(r, () => report(r, log, options)) });
+  progress.end();
+  if (args.report) await writeReport(args.report, result, options);
+  summarise(result, options, log);
   return result.exitCode;
 }
 
-function report(r: BriefingResult, log: Logger): void {
+export function summarise(result: BuildReport, options: BuildOptions, log: Logger): void {
+  const count = (s: string) => result.results.filter((r) => r.status === s).length;
+  const secs = (result.durationMs / 1000).toFixed(1);
+  if (!result.results.length) {
+    log.warn(`no content files found in ${options.paths.join(', ')}${options.shard ? ` for shard ${options.shard.index}/${options.shard.count}` : ''}`);
+    return;
+  }
+  if (options.check) {
+    const stale = count('stale');
+    log.info(stale ? log.red(`${stale} of ${result.results.length} briefings need a build`) : log.green(`all ${result.results.length} briefings are up to date`));
+    return;
+  }
+  const failed = count('failed');
+  const parts = [`${count('built')} built`, count('skipped') ? `${count('skipped')} unchanged` : '', failed ? `${failed} failed` : ''].filter(Boolean);
+  const line = `${parts.join(', ')} in ${secs}s`;
+  log.info(failed ? log.red(line) : `${log.green(line)}${log.dim(` → ${path.resolve(options.out)}`)}`);
+}
+
+function report(r: BriefingResult, log: Logger, options: BuildOptions): void {
+  if (r.status === 'stale') return log.info(`${log.yellow('stale')} ${r.file}${r.slug ? log.dim(` (${r.slug})`) : ''}`);
+  if (r.status === 'fresh') return log.verbose(`fresh ${r.file}`);
+  if (r.status === 'skipped') return log.verbose(`${log.dim('=')} ${r.slug} ${log.dim('unchanged')}`);
   if (!r.ok) {
-    log.error(`${r.file}: not built`);
+    log.error(`${r.file}: ${options.check ? 'invalid' : 'not built'}`);
     for (const e of r.errors) log.info(`  ${formatDiagnostic(e).replace(/\n/g, '\n  ')}`);
     return;
   }
@@ -60,13 +106,34 @@ function report(r: BriefingResult, log: Logger): void {
     `${(r.durationMs / 1000).toFixed(1)}s`,
   ].filter(Boolean);
   log.info(`${log.green('✓')} ${r.slug} ${log.dim(parts.join(' · '))}`);
-  for (const a of r.fit?.actions ?? []) {
-    if (a.action !== 'overflow') log.verbose(`    slide ${a.slide} "${a.heading}": ${a.action} (${a.detail})`);
-  }
   const fitted = r.fit?.actions.filter((a) => a.action !== 'overflow') ?? [];
-  if (fitted.length && log.level !== 'verbose') {
-    log.info(log.dim(`    fit: ${fitted.map((a) => `${a.action} "${a.heading}"`).join('; ')}`));
-  }
+  for (const a of fitted) log.verbose(`    slide ${a.slide} "${a.heading}": ${a.action} (${a.detail})`);
+  if (fitted.length && log.level !== 'verbose') log.info(log.dim(`    fit: ${fitted.map((a) => `${a.action} "${a.heading}"`).join('; ')}`));
   for (const w of r.warnings) log.warn(`${r.file}: ${w}`);
   for (const f of r.outputs) log.verbose(`    wrote ${f}`);
+}
+
+/** The --report JSON: per briefing, what was made and what went wrong. */
+export async function writeReport(file: string, result: BuildReport, options: BuildOptions): Promise<void> {
+  const json = {
+    briefdeck: (await import('../version.js')).version(),
+    exitCode: result.exitCode,
+    durationMs: Math.round(result.durationMs),
+    out: options.out,
+    formats: options.formats,
+    briefings: result.results.map((r) => ({
+      file: r.file,
+      slug: r.slug ?? null,
+      status: r.status,
+      ok: r.ok,
+      outputs: r.outputs,
+      slides: r.slides ?? null,
+      pages: r.pages,
+      durationMs: Math.round(r.durationMs),
+      fit: r.fit ?? null,
+      warnings: r.warnings,
+      errors: r.errors,
+    })),
+  };
+  await writeAtomic(file, `${JSON.stringify(json, null, 2)}\n`);
 }

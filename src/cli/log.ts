@@ -12,11 +12,21 @@ export type Level = 'quiet' | 'normal' | 'verbose';
 
 export class Logger {
   readonly color: boolean;
+  /** A terminal a person watches (not CI): live progress is drawn. */
+  readonly interactive: boolean;
   constructor(
     private readonly io: Io,
     readonly level: Level = 'normal',
   ) {
     this.color = io.isTTY && !('NO_COLOR' in io.env) && io.env.TERM !== 'dumb';
+    this.interactive = io.isTTY && !io.env.CI && io.env.TERM !== 'dumb';
+  }
+
+  /** Replaces the live status line (terminal only). */
+  status(text: string): void {
+    if (!this.interactive) return;
+    const width = Math.max(20, ((this.io.stderr as { columns?: number }).columns ?? 80) - 1);
+    this.io.stderr.write(`\r\u001b[2K${text.slice(0, width)}`);
   }
   private paint(code: number, s: string): string {
     return this.color ? `\u001b[${code}m${s}\u001b[0m` : s;

@@ -1,15 +1,11 @@
 // The command line: parses arguments, runs one command, prints errors, returns the exit code.
 // Nothing here ends the process: bin/briefdeck.js alone sets process.exitCode.
-import { readFileSync } from 'node:fs';
+import { version } from '../version.js';
 import yargs from 'yargs';
 import { BriefdeckError, ExitCode, formatDiagnostic, isBriefdeckError } from '../errors.js';
 import { Logger, type Io } from './log.js';
 import { buildOptions, validateOptions } from './options.js';
 
-export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 const defaultIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, env: process.env, isTTY: Boolean(process.stderr.isTTY) });
 

@@ -1,14 +1,7 @@
-// Ctrl-C and SIGTERM: remove half-written files and close the browser before leaving.
+// Ctrl-C and SIGTERM: remove half-written files, close the browser, and leave with 130/143.
 import { rmSync } from 'node:fs';
 import { pendingFiles } from '../output/write.js';
-
-const cleanups = new Set<() => Promise<void>>();
-
-/** Registers work to do on interruption (closing the browser); returns a function that unregisters it. */
-export function onInterrupt(fn: () => Promise<void>): () => void {
-  cleanups.add(fn);
-  return () => cleanups.delete(fn);
-}
+import { runInterruptHandlers } from '../interrupt.js';
 
 export function installSignalHandlers(): void {
   let stopping = false;
@@ -16,12 +9,16 @@ export function installSignalHandlers(): void {
     process.on(signal, () => {
       if (stopping) return;
       stopping = true;
-      for (const f of pendingFiles) rmSync(f, { force: true });
-      const timer = setTimeout(() => process.exit(130), 5000);
-      void Promise.allSettled([...cleanups].map((c) => c())).then(() => {
-        clearTimeout(timer);
+      const code = signal === 'SIGINT' ? 130 : 143;
+      const removePartial = () => {
         for (const f of pendingFiles) rmSync(f, { force: true });
-        process.exit(signal === 'SIGINT' ? 130 : 143);
+      };
+      removePartial();
+      const timer = setTimeout(() => process.exit(code), 5000);
+      void runInterruptHandlers().then(() => {
+        clearTimeout(timer);
+        removePartial();
+        process.exit(code);
       });
     });
   }
