@@ -1,0 +1,121 @@
+#!/usr/bin/env node
+// Benchmarks briefdeck against Marp CLI and a bare Chromium floor, on this machine, in one run.
+// Prints ratios (never absolute targets: the machine is shared and noisy). Not a test.
+//
+//   npm run bench                 # N = 20, plus the 100-briefing scaling run
+//   node bench/run.mjs --n 10 --no-scale
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const arg = (name, def) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : def;
+};
+const N = Number(arg('n', 20));
+const scale = !process.argv.includes('--no-scale');
+const example = path.join(root, 'content', 'us-iran-nuclear-talks.yaml');
+const bin = path.join(root, 'bin', 'briefdeck.js');
+const { findBrowser } = await import(path.join(root, 'dist', 'browser', 'finder.js'));
+const chrome = findBrowser().executablePath;
+const work = mkdtempSync(path.join(os.tmpdir(), 'briefdeck-bench-'));
+const hasTime = existsSync('/usr/bin/time');
+
+/** Runs a command; returns wall seconds and peak RSS (MiB) of the process tree's main process. */
+function timed(cmd, args, env = {}) {
+  const full = hasTime ? ['/usr/bin/time', ['-f', '%M', cmd, ...args]] : [cmd, args];
+  const t0 = performance.now();
+  const r = spawnSync(full[0], full[1], { cwd: root, env: { ...process.env, CI: '1', ...env }, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const seconds = (performance.now() - t0) / 1000;
+  if (r.status !== 0) {
+    process.stderr.write(r.stdout + r.stderr);
+    throw new Error(`${cmd} ${args.join(' ')} failed (${r.status})`);
+  }
+  const rssKiB = hasTime ? Number((r.stderr.trim().split('\n').pop() ?? '').trim()) : NaN;
+  return { seconds, rssMiB: rssKiB / 1024 };
+}
+
+function contentDir(n) {
+  const dir = path.join(work, `content-${n}`);
+  mkdirSync(dir, { recursive: true });
+  for (let i = 1; i <= n; i++) cpSync(example, path.join(dir, `briefing-${String(i).padStart(3, '0')}.yaml`));
+  return dir;
+}
+
+const build = (content, out, extra = []) => timed(process.execPath, [bin, 'build', content, '--out', out, '--quiet', ...extra]);
+
+// One Chromium printing N ready HTML decks: launch, load, print, close — the floor for any tool.
+const floorScript = path.join(work, 'floor.mjs');
+writeFileSync(
+  floorScript,
+  `import puppeteer from ${JSON.stringify(path.join(root, 'node_modules', 'puppeteer', 'lib', 'esm', 'puppeteer', 'puppeteer.js'))};
+import { readFileSync, writeFileSync } from 'node:fs';
+const files = process.argv.slice(2);
+const browser = await puppeteer.launch({ executablePath: ${JSON.stringify(chrome)}, headless: true, pipe: true,
+  args: ['--no-sandbox','--disable-gpu','--disable-background-networking','--disable-component-update','--disable-sync','--disable-quic','--no-first-run'] });
+const page = await browser.newPage();
+for (const f of files) {
+  await page.setContent(readFileSync(f, 'utf8'), { waitUntil: 'load' });
+  await page.evaluate(() => document.fonts.ready.then(() => 0));
+  writeFileSync(f + '.pdf', await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+}
+await browser.close();
+`,
+);
+
+/** Marp CLI on the same Markdown, with our themes and the same Chromium, as a user would run it. */
+function marpCli(mdFiles, out) {
+  const input = `${out}-md`;
+  mkdirSync(input, { recursive: true });
+  mdFiles.forEach((f, i) => cpSync(f, path.join(input, `deck-${String(i + 1).padStart(3, '0')}.md`)));
+  const themes = readdirSync(path.join(root, 'templates', 'themes')).map((f) => path.join(root, 'templates', 'themes', f));
+  const marp = path.join(root, 'node_modules', '@marp-team', 'marp-cli', 'marp-cli.js');
+  return timed(process.execPath, [marp, '--pdf', '--allow-local-files', '--theme-set', ...themes, '--input-dir', input, '--output', out], { CHROME_PATH: chrome });
+}
+
+const ratio = (a, b) => (a / b).toFixed(2);
+const lines = [];
+const say = (s) => {
+  lines.push(s);
+  process.stdout.write(`${s}\n`);
+};
+
+say(`briefdeck benchmark · ${os.cpus().length} × ${os.cpus()[0]?.model.trim()} · ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version} · ${spawnSync(chrome, ['--version'], { encoding: 'utf8' }).stdout.trim()}`);
+say(`N = ${N} copies of content/us-iran-nuclear-talks.yaml`);
+
+const content = contentDir(N);
+// Warm the disk cache and the browser binary once; not timed.
+build(contentDir(1), path.join(work, 'warm'), ['--format', 'pdf']);
+
+const pdfOnly = build(content, path.join(work, 'bd-pdf'), ['--format', 'pdf', '--format', 'md']);
+const all = build(content, path.join(work, 'bd-all'));
+const rebuild = build(content, path.join(work, 'bd-all'));
+const mdFiles = readdirSync(path.join(work, 'bd-pdf')).filter((d) => !d.startsWith('.')).map((d) => path.join(work, 'bd-pdf', d, 'deck.md'));
+const htmlFiles = readdirSync(path.join(work, 'bd-all')).filter((d) => !d.startsWith('.')).map((d) => path.join(work, 'bd-all', d, 'deck.html'));
+const marp = marpCli(mdFiles, path.join(work, 'marp'));
+const floor = timed(process.execPath, [floorScript, ...htmlFiles]);
+
+const one = contentDir(1);
+const oneAll = build(one, path.join(work, 'one-all'));
+const marpOne = marpCli([mdFiles[0]], path.join(work, 'marp-one'));
+
+say('');
+say(`| measure | seconds | ratio |`);
+say(`| --- | --- | --- |`);
+say(`| Marp CLI, ${N} deck.md → PDF | ${marp.seconds.toFixed(1)} | 1.00 |`);
+say(`| bare floor: one Chromium printing ${N} ready deck.html | ${floor.seconds.toFixed(1)} | ${ratio(floor.seconds, marp.seconds)} × Marp CLI |`);
+say(`| briefdeck, ${N} briefings, deck PDF (fitted) | ${pdfOnly.seconds.toFixed(1)} | ${ratio(pdfOnly.seconds, marp.seconds)} × Marp CLI (target ≤ 0.35), ${ratio(pdfOnly.seconds, floor.seconds)} × floor |`);
+say(`| briefdeck, ${N} briefings, HTML + deck PDF + print PDF + md | ${all.seconds.toFixed(1)} | ${ratio(all.seconds, marp.seconds)} × Marp CLI (target ≤ 0.5) |`);
+say(`| briefdeck, rebuild with nothing changed | ${rebuild.seconds.toFixed(1)} | ${ratio(rebuild.seconds, all.seconds)} × full build (target ≤ 0.1) |`);
+say(`| briefdeck, 1 briefing, all formats, cold | ${oneAll.seconds.toFixed(1)} | ${ratio(oneAll.seconds, marpOne.seconds)} × Marp CLI's 1 PDF, ${marpOne.seconds.toFixed(1)} s (target ≤ 0.8) |`);
+if (hasTime) say(`| peak memory of the briefdeck process (${N}, all formats) | ${all.rssMiB.toFixed(0)} MiB | |`);
+
+if (scale) {
+  const M = N * 5;
+  const many = build(contentDir(M), path.join(work, 'bd-many'));
+  say(`| briefdeck, ${M} briefings, all formats | ${many.seconds.toFixed(1)} | ${ratio(many.seconds, all.seconds)} × ${N} (target ≤ 5.5)${hasTime ? `, peak ${many.rssMiB.toFixed(0)} MiB (target < 400)` : ''} |`);
+}
+rmSync(work, { recursive: true, force: true });
