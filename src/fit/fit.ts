@@ -45,7 +45,10 @@ export async function fitDeck<T extends Rendered, R>(
     const outcome = await session.withDocument(deck.html, async (page) => {
       const measures = await measureSlides(page);
       const over = measures.filter((m) => m.overflowY > SLACK || m.overflowX > SLACK);
-      const changed = over.length > 0 && iteration < MAX_ITERATIONS && adjust(fit, deck.slides, over, actions);
+      // First pass: pack every list by the heights Chromium measured, which splits what overflows
+      // and joins slides that a pessimistic estimate left half empty.
+      const packed = iteration === 1 && pack(fit, deck.slides, measures, actions);
+      const changed = packed || (over.length > 0 && iteration < MAX_ITERATIONS && adjust(fit, deck.slides, over, actions));
       if (changed) return { done: false as const };
       return { done: true as const, result: await use(page, deck), over };
     });
@@ -59,6 +62,46 @@ export async function fitDeck<T extends Rendered, R>(
       return { deck, result: outcome.result, report: { iterations: iteration, actions: [...actions.values()], overflowing } };
     }
   }
+}
+
+/** Kinds whose items stack vertically and can be packed by measured height. */
+const STACKED = new Set(['keypoints', 'section', 'actors-table', 'timeline', 'indicators', 'quotes', 'glossary', 'sources']);
+
+/**
+ * Records measured item heights for every stacked part, so the next plan packs by real sizes.
+ * Returns true if any part's slides would change.
+ */
+function pack(fit: FitSettings, slides: Slide[], measures: SlideMeasure[], actions: Map<string, FitAction>): boolean {
+  const parts = new Map<string, { slides: Slide[]; heights: number[]; room: number }>();
+  for (const slide of slides) {
+    if (!STACKED.has(slide.kind) || slide.classes.includes('horizontal') || !slide.items.length) continue;
+    const m = measures[slide.number - 1];
+    if (!m || m.items.length !== slide.items.length || m.room <= 0) return false;
+    const p = parts.get(slide.part) ?? { slides: [], heights: [], room: Infinity };
+    p.slides.push(slide);
+    p.heights.push(...m.items);
+    // Continuation slides have no lead line: their room is the larger; the first slide's is the one to respect.
+    p.room = Math.min(p.room, m.room);
+    parts.set(slide.part, p);
+  }
+  let changed = false;
+  for (const [part, p] of parts) {
+    const total = p.heights.reduce((a, b) => a + b, 0);
+    const fitsNow = p.slides.every((s) => {
+      const m = measures[s.number - 1];
+      return m && m.overflowY <= SLACK;
+    });
+    // Repack when something overflows, or when fewer slides would do.
+    const fewer = Math.ceil(total / p.room) < p.slides.length;
+    if (fitsNow && !fewer) continue;
+    fit.measured[part] = { heights: p.heights, room: p.room - SLACK };
+    changed = true;
+    if (!fitsNow) {
+      const first = p.slides[0] as Slide;
+      actions.set(`split:${part}`, { slide: first.number, heading: first.plainHeading.replace(/ \(\d+\/\d+\)$/, ''), action: 'split', detail: 'continued on more slides' });
+    }
+  }
+  return changed;
 }
 
 /** Changes the fit settings for the slides that run over; false when nothing more can be done. */

@@ -8,6 +8,10 @@ export interface SlideMeasure {
   overflowY: number;
   /** Pixels beyond the left or right edges. */
   overflowX: number;
+  /** Heights of the slide's splittable items (list items, table rows), margins included. */
+  items: number[];
+  /** Pixels from the top of the first item to the bottom of the content area. */
+  room: number;
 }
 
 /** Measures in slide pixels (1280x720), whatever the page's zoom. */
@@ -40,7 +44,18 @@ export function measureSlides(page: Page): Promise<SlideMeasure[]> {
           maxBottom = Math.max(maxBottom, contentBottom + (n.scrollHeight - n.clientHeight) * scale);
         }
       }
-      return { number: i + 1, overflowY: (maxBottom - contentBottom) / scale, overflowX: overflowX / scale };
+      // The part's items: rows of a table, else the items of the slide's main list.
+      const rows = [...section.querySelectorAll(':scope > table > tbody > tr')] as HTMLElement[];
+      const list = rows.length ? rows : ([...section.querySelectorAll(':scope > ul > li, :scope > ol > li, :scope > blockquote')] as HTMLElement[]);
+      const tops = list.map((el) => el.getBoundingClientRect().top);
+      const items = list.map((el, k) => {
+        const next = tops[k + 1];
+        if (next !== undefined) return (next - (tops[k] ?? 0)) / scale;
+        const r = el.getBoundingClientRect();
+        return (r.bottom - r.top) / scale + parseFloat(getComputedStyle(el).marginBottom || '0');
+      });
+      const room = list.length ? (contentBottom - (tops[0] ?? contentBottom)) / scale : 0;
+      return { number: i + 1, overflowY: (maxBottom - contentBottom) / scale, overflowX: overflowX / scale, items, room };
     });
   });
 }

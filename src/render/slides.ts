@@ -15,6 +15,8 @@ export interface Slide {
   items: unknown[];
   /** Ordered lists continue their numbering across slides. */
   start: number;
+  /** Index of the slide's first item within its part. */
+  first: number;
   notes?: string;
   /** CSS classes on the slide (kind, layout variants, fit level). */
   classes: string;
@@ -29,11 +31,16 @@ export interface Slide {
 export interface FitSettings {
   /** Multiplier on a part's capacity (1 = the designed density). */
   density: Record<string, number>;
+  /**
+   * Measured in Chromium: each item's height and the room for items on a slide, in pixels. When a
+   * part has these, it is packed by them instead of by the estimates.
+   */
+  measured: Record<string, { heights: number[]; room: number }>;
   /** Shrink level per slide key, 0 (none) to MAX_SHRINK (the 18 px floor). */
   shrink: Record<string, number>;
 }
 export const MAX_SHRINK = 4;
-export const noFit = (): FitSettings => ({ density: {}, shrink: {} });
+export const noFit = (): FitSettings => ({ density: {}, shrink: {}, measured: {} });
 
 /*
  * First estimates, in lines of 26 px body text (36 px apart) on a 1280x720 slide. They aim a little
@@ -59,13 +66,13 @@ const pointLines = (p: PointView, perLine: number): number =>
   lines(p.plain, perLine) + 0.4 + p.points.reduce((s, q) => s + lines(q.plain, perLine * 1.15) * 0.85 + 0.17, 0);
 
 /** Splits items into as few slides as `capacity` allows, as evenly filled as that number of slides allows. */
-export function chunk<T>(items: T[], capacity: number, cost: (t: T) => number): T[][] {
+export function chunk<T>(items: T[], capacity: number, cost: (t: T, index: number) => number): T[][] {
   const greedy = (cap: number): T[][] => {
     const out: T[][] = [];
     let cur: T[] = [];
     let used = 0;
-    for (const it of items) {
-      const c = cost(it);
+    for (const [i, it] of items.entries()) {
+      const c = cost(it, i);
       if (cur.length && used + c > cap) {
         out.push(cur);
         cur = [];
@@ -80,7 +87,7 @@ export function chunk<T>(items: T[], capacity: number, cost: (t: T) => number): 
   const first = greedy(capacity);
   if (first.length < 2) return first;
   // The smallest capacity that still needs no more slides: the fullest slide is then as light as it can be.
-  let lo = Math.max(...items.map(cost));
+  let lo = Math.max(...items.map((t, i) => cost(t, i)));
   let hi = capacity;
   for (let i = 0; i < 24 && hi - lo > 0.01; i++) {
     const mid = (lo + hi) / 2;
@@ -94,11 +101,11 @@ export function planSlides(view: BriefingView, fit: FitSettings = noFit()): Slid
   const slides: Omit<Slide, 'number'>[] = [];
   const L = view.labels as Record<string, Safe>;
   const density = (part: string) => fit.density[part] ?? 1;
-  const add = (s: Omit<Slide, 'number' | 'classes' | 'start'> & { classes?: string; start?: number }) => {
+  const add = (s: Omit<Slide, 'number' | 'classes' | 'start' | 'first'> & { classes?: string; start?: number; first?: number }) => {
     const level = fit.shrink[s.key] ?? 0;
     // Card grids take as many columns as they have cards, up to three.
     const count = s.kind === 'scenarios' || s.kind === 'actors' ? `count-${Math.min(3, s.items.length)}` : '';
-    slides.push({ start: 1, ...s, classes: [s.kind, s.classes, count, level ? `fit-${level}` : ''].filter(Boolean).join(' ') });
+    slides.push({ start: 1, first: 0, ...s, classes: [s.kind, s.classes, count, level ? `fit-${level}` : ''].filter(Boolean).join(' ') });
   };
   /** A part spread over as many slides as it needs, each headed "Heading (i/n)". */
   const spread = <T>(
@@ -112,7 +119,11 @@ export function planSlides(view: BriefingView, fit: FitSettings = noFit()): Slid
     extra: Partial<Slide> = {},
   ) => {
     if (!items.length) return;
-    const chunks = chunk(items, capacity * OPTIMISM * density(part), cost);
+    const m = fit.measured[part];
+    const chunks =
+      m && m.heights.length === items.length
+        ? chunk(items, m.room * density(part), (_t, i) => m.heights[i] ?? m.room)
+        : chunk(items, capacity * OPTIMISM * density(part), cost);
     let start = 1;
     chunks.forEach((c, i) => {
       add({
@@ -124,6 +135,7 @@ export function planSlides(view: BriefingView, fit: FitSettings = noFit()): Slid
         page: chunks.length > 1 ? { i: i + 1, n: chunks.length } : undefined,
         items: c,
         start,
+        first: start - 1,
         ...extra,
         notes: i === 0 ? extra.notes : undefined,
         lead: i === 0 ? extra.lead : undefined,
