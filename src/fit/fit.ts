@@ -2,7 +2,7 @@
 // down to the floor size, and repeat until every slide fits; then hand the fitted page to the printer.
 import type { Page } from 'puppeteer';
 import type { BrowserSession } from '../browser/session.js';
-import { MAX_SHRINK, noFit, type FitSettings, type Slide } from '../render/slides.js';
+import { chunk, MAX_SHRINK, noFit, type FitSettings, type Slide } from '../render/slides.js';
 import { measureSlides, type SlideMeasure } from './measure.js';
 
 export interface FitAction {
@@ -47,7 +47,7 @@ export async function fitDeck<T extends Rendered, R>(
       const over = measures.filter((m) => m.overflowY > SLACK || m.overflowX > SLACK);
       // First pass: pack every list by the heights Chromium measured, which splits what overflows
       // and joins slides that a pessimistic estimate left half empty.
-      const packed = iteration === 1 && pack(fit, deck.slides, measures, actions);
+      const packed = iteration < MAX_ITERATIONS && pack(fit, deck.slides, measures, actions);
       const changed = packed || (over.length > 0 && iteration < MAX_ITERATIONS && adjust(fit, deck.slides, over, actions));
       if (changed) return { done: false as const };
       return { done: true as const, result: await use(page, deck), over };
@@ -68,37 +68,36 @@ export async function fitDeck<T extends Rendered, R>(
 const STACKED = new Set(['keypoints', 'section', 'actors-table', 'timeline', 'indicators', 'quotes', 'glossary', 'sources']);
 
 /**
- * Records measured item heights for every stacked part, so the next plan packs by real sizes.
- * Returns true if any part's slides would change.
+ * Packs every stacked part by the item heights Chromium measured and the least room any of its
+ * slides had (the room only ever shrinks, so repacking converges). Returns true if any part's
+ * split changes.
  */
 function pack(fit: FitSettings, slides: Slide[], measures: SlideMeasure[], actions: Map<string, FitAction>): boolean {
   const parts = new Map<string, { slides: Slide[]; heights: number[]; room: number }>();
   for (const slide of slides) {
     if (!STACKED.has(slide.kind) || slide.classes.includes('horizontal') || !slide.items.length) continue;
     const m = measures[slide.number - 1];
-    if (!m || m.items.length !== slide.items.length || m.room <= 0) return false;
     const p = parts.get(slide.part) ?? { slides: [], heights: [], room: Infinity };
+    if (!m || m.items.length !== slide.items.length || m.room <= 0) p.room = -1;
+    else {
+      p.heights.push(...m.items);
+      p.room = Math.min(p.room, m.room);
+    }
     p.slides.push(slide);
-    p.heights.push(...m.items);
-    // Continuation slides have no lead line: their room is the larger; the first slide's is the one to respect.
-    p.room = Math.min(p.room, m.room);
     parts.set(slide.part, p);
   }
   let changed = false;
   for (const [part, p] of parts) {
-    const total = p.heights.reduce((a, b) => a + b, 0);
-    const fitsNow = p.slides.every((s) => {
-      const m = measures[s.number - 1];
-      return m && m.overflowY <= SLACK;
-    });
-    // Repack when something overflows, or when fewer slides would do.
-    const fewer = Math.ceil(total / p.room) < p.slides.length;
-    if (fitsNow && !fewer) continue;
-    fit.measured[part] = { heights: p.heights, room: p.room - SLACK };
+    if (p.room <= 0) continue;
+    const room = Math.min(p.room - SLACK, fit.measured[part]?.room ?? Infinity);
+    const next = chunk(p.heights, room, (h) => h).map((c) => c.length);
+    const now = p.slides.map((s) => s.items.length);
+    fit.measured[part] = { heights: p.heights, room };
+    if (next.join() === now.join()) continue;
     changed = true;
-    if (!fitsNow) {
+    if (next.length > now.length) {
       const first = p.slides[0] as Slide;
-      actions.set(`split:${part}`, { slide: first.number, heading: first.plainHeading.replace(/ \(\d+\/\d+\)$/, ''), action: 'split', detail: 'continued on more slides' });
+      actions.set(`split:${part}`, { slide: first.number, heading: first.plainHeading.replace(/ \(\d+\/\d+\)$/, ''), action: 'split', detail: `continued on ${next.length} slides` });
     }
   }
   return changed;
@@ -111,25 +110,26 @@ function adjust(fit: FitSettings, slides: Slide[], over: SlideMeasure[], actions
   for (const m of over) {
     const slide = slides[m.number - 1];
     if (!slide) continue;
-    const cards = slide.kind === 'scenarios' || slide.kind === 'actors' || slide.classes.includes('horizontal');
+    // Running off the side is not cured by moving items to another slide: only smaller text helps.
+    const sideways = m.overflowY <= SLACK;
+    const cards = sideways || slide.kind === 'scenarios' || slide.kind === 'actors' || slide.classes.includes('horizontal');
     const level = fit.shrink[slide.key] ?? 0;
-    if (cards && slide.items.length > 1 && level < CARD_SHRINK) {
+    if (cards && slide.items.length > 1 && level < (sideways ? MAX_SHRINK : CARD_SHRINK)) {
       fit.shrink[slide.key] = level + 1;
       actions.set(`shrink:${slide.key}`, { slide: slide.number, heading: slide.plainHeading, action: 'shrunk', detail: `text reduced to ${26 - 2 * (level + 1)}px` });
       changed = true;
-    } else if (slide.items.length > 1 && !parts.has(slide.part)) {
+    } else if (slide.items.length > 1 && !fit.measured[slide.part] && !parts.has(slide.part)) {
       parts.add(slide.part);
       // Ask for less per slide, in proportion to how far it ran over, at least a fifth less.
       const ratio = Math.min(0.8, 520 / (520 + Math.max(m.overflowY, 40)));
       fit.density[slide.part] = (fit.density[slide.part] ?? 1) * ratio;
       actions.set(`split:${slide.part}`, { slide: slide.number, heading: slide.plainHeading.replace(/ \(\d+\/\d+\)$/, ''), action: 'split', detail: 'continued on more slides' });
       changed = true;
-    } else if (slide.items.length <= 1) {
-      if (level < MAX_SHRINK) {
-        fit.shrink[slide.key] = level + 1;
-        actions.set(`shrink:${slide.key}`, { slide: slide.number, heading: slide.plainHeading, action: 'shrunk', detail: `text reduced to ${26 - 2 * (level + 1)}px` });
-        changed = true;
-      }
+    } else if (level < MAX_SHRINK) {
+      // A single item too tall for a slide, or a packed slide that still runs over: smaller text.
+      fit.shrink[slide.key] = level + 1;
+      actions.set(`shrink:${slide.key}`, { slide: slide.number, heading: slide.plainHeading, action: 'shrunk', detail: `text reduced to ${26 - 2 * (level + 1)}px` });
+      changed = true;
     }
   }
   return changed;
