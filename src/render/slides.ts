@@ -105,7 +105,8 @@ export function planSlides(view: BriefingView, fit: FitSettings = noFit()): Slid
     const level = fit.shrink[s.key] ?? 0;
     // Card grids take as many columns as they have cards, up to three.
     const count = s.kind === 'scenarios' || s.kind === 'actors' ? `count-${Math.min(3, s.items.length)}` : '';
-    slides.push({ start: 1, first: 0, ...s, classes: [s.kind, s.classes, count, level ? `fit-${level}` : ''].filter(Boolean).join(' ') });
+    const dir = view.dir === 'rtl' ? 'rtl' : '';
+    slides.push({ start: 1, first: 0, ...s, classes: [s.kind, s.classes, count, dir, level ? `fit-${level}` : ''].filter(Boolean).join(' ') });
   };
   /** A part spread over as many slides as it needs, each headed "Heading (i/n)". */
   const spread = <T>(
