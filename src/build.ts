@@ -32,6 +32,8 @@ export interface BuildOptions {
   paper: Paper;
   theme: string;
   concurrency: number;
+  /** Milliseconds the browser may take to load or print one document. */
+  timeoutMs?: number;
   /** Any slide still overflowing at the floor size fails its briefing. */
   strict: boolean;
   limits: Limits;
@@ -119,7 +121,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     // Puppeteer loads only when a PDF is asked for, and the one session is shared by every briefing.
     browser: () =>
       (session ??= import('./browser/session.js').then(({ BrowserSession }) => {
-        owned = new BrowserSession({ concurrency: options.concurrency, executablePath: options.executablePath });
+        owned = new BrowserSession({ concurrency: options.concurrency, executablePath: options.executablePath, timeout: options.timeoutMs });
         return owned;
       })),
   };

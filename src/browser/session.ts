@@ -69,8 +69,9 @@ export class BrowserSession implements AsyncDisposable {
           handleSIGTERM: false,
         });
         this.offInterrupt ??= onInterrupt(() => this.close());
+        const current = this.browser;
         browser.once('disconnected', () => {
-          this.browser = undefined;
+          if (this.browser === current) this.browser = undefined;
         });
         return browser;
       } catch (e) {
@@ -105,9 +106,17 @@ export class BrowserSession implements AsyncDisposable {
       try {
         return await this.once(html, fn, viewport);
       } catch (e) {
-        if (!isCrash(e)) throw e;
-        this.browser = undefined;
-        return await this.once(html, fn, viewport);
+        if (!isCrash(e) && !isTimeout(e)) throw e;
+        // A crashed or hung browser: start a fresh one and try this document once more.
+        await this.restart();
+        try {
+          return await this.once(html, fn, viewport);
+        } catch (again) {
+          if (isCrash(again) || isTimeout(again)) {
+            throw environmentError(`the browser ${isTimeout(again) ? 'timed out' : 'crashed'} twice on this briefing: ${(again as Error).message.split('\n')[0]}`, 'raise the timeout with --timeout, or check the machine has memory to spare', again);
+          }
+          throw again;
+        }
       }
     } finally {
       this.release();
@@ -130,6 +139,15 @@ export class BrowserSession implements AsyncDisposable {
     }
   }
 
+  /** Kills the current browser (if any) so the next page launches a new one. */
+  private async restart(): Promise<void> {
+    const dead = this.browser;
+    this.browser = undefined;
+    const b = await dead?.catch(() => undefined);
+    b?.process()?.kill('SIGKILL');
+    await b?.close().catch(() => undefined);
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     this.offInterrupt?.();
@@ -141,6 +159,10 @@ export class BrowserSession implements AsyncDisposable {
   async [Symbol.asyncDispose](): Promise<void> {
     await this.close();
   }
+}
+
+function isTimeout(e: unknown): boolean {
+  return (e as Error)?.name === 'TimeoutError';
 }
 
 function isCrash(e: unknown): boolean {

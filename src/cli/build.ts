@@ -17,6 +17,7 @@ export interface BuildArgs extends LimitArgs {
   theme?: string;
   config?: string;
   concurrency: number;
+  timeout: number;
   strict: boolean;
   force: boolean;
   check: boolean;
@@ -49,6 +50,7 @@ export async function buildOptionsFrom(args: BuildArgs): Promise<BuildOptions> {
     branding: { organisation: config.organisation, logo: config.logo, colors: config.colors },
     defaultMarking: config.defaultMarking,
     concurrency: Math.max(1, Math.floor(args.concurrency)),
+    timeoutMs: Math.max(1, args.timeout) * 1000,
     strict: args.strict,
     force: args.force,
     check: args.check,

@@ -16,6 +16,7 @@ export const buildOptions = {
   theme: { alias: 't', type: 'string', describe: 'Deck theme: briefing (light) or situation-room (dark) (default: config, else briefing)' },
   config: { alias: 'c', type: 'string', describe: 'Config file (default: briefdeck.config.yaml, .yml or .json in the current folder)' },
   concurrency: { alias: 'j', type: 'number', default: Math.max(1, Math.min(4, os.availableParallelism())), describe: 'Briefings rendered at once (pages open in the one browser)' },
+  timeout: { type: 'number', default: 60, describe: 'Seconds the browser may take to load or print one document' },
   strict: { type: 'boolean', default: false, describe: 'Fail a briefing if any slide still overflows at the smallest text size' },
   'max-file-size': { type: 'number', default: 2 * 1024 * 1024, describe: 'Largest content file, in bytes' },
   'max-aliases': { type: 'number', default: 100, describe: 'Most YAML alias expansions in one file' },

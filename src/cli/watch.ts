@@ -13,7 +13,7 @@ import { onInterrupt } from '../interrupt.js';
 const CONTENT = /\.(ya?ml|json)$/i;
 
 export async function watch(initial: BuildOptions, args: BuildArgs, log: Logger): Promise<number> {
-  const session = new BrowserSession({ concurrency: initial.concurrency });
+  const session = new BrowserSession({ concurrency: initial.concurrency, timeout: initial.timeoutMs });
   const off = onInterrupt(() => session.close());
   let options = initial;
   const run = async (paths: string[] | undefined, why: string) => {

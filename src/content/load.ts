@@ -4,7 +4,7 @@ import path from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { contentError, type Diagnostic } from '../errors.js';
 import type { z } from 'zod';
-import { briefingSchema, SLUG_PATTERN, type Briefing } from './schema.js';
+import { briefingSchema, RESERVED_NAMES, SLUG_PATTERN, type Briefing } from './schema.js';
 import { diagnose } from './diagnose.js';
 import { DEFAULT_LIMITS, checkLimits, type Limits } from './limits.js';
 
@@ -42,7 +42,7 @@ export async function loadBriefing(file: string, limits: Limits = DEFAULT_LIMITS
 export function slugFromFile(file: string): string {
   const base = path.basename(file).replace(/\.(ya?ml|json)$/i, '');
   const slug = base.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  if (!SLUG_PATTERN.test(slug)) {
+  if (!SLUG_PATTERN.test(slug) || RESERVED_NAMES.test(slug)) {
     throw contentError({
       file,
       message: `cannot make a slug from the file name "${path.basename(file)}"`,

@@ -14,6 +14,8 @@ export const LIKELIHOODS = [
 export const CONFIDENCES = ['low', 'moderate', 'high'] as const;
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Device names Windows will not let a folder have. */
+export const RESERVED_NAMES = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
@@ -134,6 +136,7 @@ export const briefingSchema = z
       .string({ error: 'expected a slug (text)' })
       .regex(SLUG_PATTERN, 'expected a plain name: lowercase letters, digits and single dashes, e.g. iran-talks')
       .max(80, 'must be at most 80 characters')
+      .refine((v) => !RESERVED_NAMES.test(v), { message: 'is a name reserved by Windows (con, nul, com1, …); choose another' })
       .optional(),
     lang: lang.default('en'),
     date: isoDate,
