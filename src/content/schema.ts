@@ -25,18 +25,23 @@ const text = z
   .trim()
   .min(1, 'must not be empty');
 
+/** 2025-02-30 matches the pattern but is not a day of the calendar. */
+function realDate(s: string): boolean {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+}
+
 const isoDate = z
   .string({ error: 'expected a date as YYYY-MM-DD (quote it in YAML: "2025-04-14")' })
   .regex(ISO_DATE, 'expected a date as YYYY-MM-DD, e.g. 2025-04-14')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: 'is not a real calendar date',
-  });
+  .refine((s) => !ISO_DATE.test(s) || realDate(s), { message: 'is not a real calendar date' });
 
 /** YYYY, YYYY-MM or YYYY-MM-DD; a bare year may be written as a number. */
 const partialDate = z
   .union([z.string(), z.number().int()], { error: 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD' })
   .transform((v) => String(v))
-  .refine((s) => PARTIAL_DATE.test(s), { message: 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD' });
+  .refine((s) => PARTIAL_DATE.test(s), { message: 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD' })
+  .refine((s) => s.length < 10 || realDate(s), { message: 'is not a real calendar date' });
 
 const sourceId = z
   .string({ error: 'expected a source id (a string)' })

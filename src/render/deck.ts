@@ -6,7 +6,7 @@ import type { MarpEngine } from './marp.js';
 import type { BriefingView } from './view.js';
 import { planSlides, type FitSettings, type Slide } from './slides.js';
 import { htmlDocument } from './document.js';
-import { fontCss } from './fonts.js';
+import { FALLBACK_FAMILIES, fontCss } from './fonts.js';
 import { viewerAssets } from './viewer.js';
 
 export interface Branding {
@@ -43,7 +43,7 @@ export interface RenderedDeck {
   slides: Slide[];
 }
 
-const SLIDE_FONTS = ['Inter', 'Noto Sans Hebrew', 'Noto Sans Arabic'];
+const SLIDE_FONTS = ['Inter', ...FALLBACK_FAMILIES];
 
 /** The deck's Marp Markdown: what `deck.md` holds and what Marp's own tools can open. */
 export function renderDeckMarkdown(view: BriefingView, templates: Templates, options: DeckOptions): { markdown: string; slides: Slide[] } {

@@ -11,17 +11,23 @@ interface Face {
   pkg: string;
   weights: number[];
   italic?: number[];
-  /** Subsets to offer (others in the package are ignored). */
-  subsets: string[];
+  /** Subsets to offer (others in the package are ignored); `*` takes every subset. */
+  subsets: string[] | '*';
 }
 
 /** Slides: Inter; print body: Source Serif 4; Hebrew and Arabic: Noto Sans. */
 export const FACES: Face[] = [
-  { family: 'Inter', pkg: '@fontsource/inter', weights: [400, 600, 700], italic: [400], subsets: ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'vietnamese'] },
-  { family: 'Source Serif 4', pkg: '@fontsource/source-serif-4', weights: [400, 600], italic: [400], subsets: ['latin', 'latin-ext', 'cyrillic', 'greek', 'vietnamese'] },
+  { family: 'Inter', pkg: '@fontsource/inter', weights: [400, 600, 700], italic: [400, 600, 700], subsets: ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'vietnamese'] },
+  { family: 'Source Serif 4', pkg: '@fontsource/source-serif-4', weights: [400, 600], italic: [400, 600], subsets: ['latin', 'latin-ext', 'cyrillic', 'greek', 'vietnamese'] },
   { family: 'Noto Sans Hebrew', pkg: '@fontsource/noto-sans-hebrew', weights: [400, 600, 700], subsets: ['hebrew'] },
   { family: 'Noto Sans Arabic', pkg: '@fontsource/noto-sans-arabic', weights: [400, 700], subsets: ['arabic'] },
+  // Chinese, Japanese kanji and kana: split by Fontsource into ~100 small chunks, only the used ones embed.
+  { family: 'Noto Sans SC', pkg: '@fontsource/noto-sans-sc', weights: [400, 700], subsets: '*' },
+  { family: 'Noto Emoji', pkg: '@fontsource/noto-emoji', weights: [400, 600, 700], subsets: '*' },
 ];
+
+/** The families every document may need after its own, in fallback order. */
+export const FALLBACK_FAMILIES = ['Noto Sans Hebrew', 'Noto Sans Arabic', 'Noto Sans SC', 'Noto Emoji'];
 
 interface Rule {
   family: string;
@@ -57,8 +63,8 @@ async function readRules(): Promise<Rule[]> {
         const range = /unicode-range:\s*([^;]+);/.exec(block)?.[1];
         if (!file || !range) continue;
         const name = file.replace(/\.woff2$/, '');
-        const sub = face.subsets.find((s) => name.endsWith(`-${s}-${v.w}-${v.style}`));
-        if (!sub) continue;
+        const subsets = face.subsets;
+        if (subsets !== '*' && !subsets.some((s) => name.endsWith(`-${s}-${v.w}-${v.style}`))) continue;
         out.push({ family: face.family, weight: v.w, style: v.style, file: path.join(dir, 'files', file), ranges: parseRanges(range) });
       }
     }
@@ -66,8 +72,18 @@ async function readRules(): Promise<Rule[]> {
   return out;
 }
 
-function uses(text: Set<number>, ranges: [number, number][]): boolean {
-  for (const cp of text) for (const [lo, hi] of ranges) if (cp >= lo && cp <= hi) return true;
+/** Whether any of the sorted code points falls in one of the ranges (binary search per range). */
+function uses(sorted: number[], ranges: [number, number][]): boolean {
+  for (const [lo, hi] of ranges) {
+    let a = 0;
+    let b = sorted.length;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if ((sorted[mid] ?? 0) < lo) a = mid + 1;
+      else b = mid;
+    }
+    if (a < sorted.length && (sorted[a] ?? Infinity) <= hi) return true;
+  }
   return false;
 }
 
@@ -87,9 +103,10 @@ export async function fontCss(families: string[], text: string): Promise<string>
   const used = new Set<number>();
   for (const ch of text) used.add(ch.codePointAt(0) ?? 0);
   for (let c = 0x20; c < 0x7f; c++) used.add(c);
+  const sorted = [...used].sort((a, b) => a - b);
   const css: string[] = [];
   for (const r of await rules) {
-    if (!families.includes(r.family) || !uses(used, r.ranges)) continue;
+    if (!families.includes(r.family) || !uses(sorted, r.ranges)) continue;
     const range = r.ranges.map(([lo, hi]) => (lo === hi ? `U+${lo.toString(16)}` : `U+${lo.toString(16)}-${hi.toString(16)}`)).join(',');
     css.push(
       `@font-face{font-family:'${r.family}';font-style:${r.style};font-weight:${r.weight};font-display:block;src:url(${await dataUri(r.file)}) format('woff2');unicode-range:${range}}`,

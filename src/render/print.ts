@@ -4,7 +4,7 @@ import type { Templates } from './templates.js';
 import type { BriefingView } from './view.js';
 import { htmlDocument } from './document.js';
 import { brandingCss, type Branding } from './deck.js';
-import { fontCss } from './fonts.js';
+import { FALLBACK_FAMILIES, fontCss } from './fonts.js';
 import { labelsFor } from './labels.js';
 import { formatDate } from './view.js';
 
@@ -15,7 +15,7 @@ export interface PrintOptions {
   branding?: Branding;
 }
 
-const PRINT_FONTS = ['Source Serif 4', 'Inter', 'Noto Sans Hebrew', 'Noto Sans Arabic'];
+const PRINT_FONTS = ['Source Serif 4', 'Inter', ...FALLBACK_FAMILIES];
 
 /** A CSS string literal, every character that could end it escaped. */
 export function cssString(s: string): string {
@@ -30,7 +30,7 @@ function shorten(s: string, max: number): string {
 export function pageCss(view: BriefingView, paper: Paper): string {
   const [start, end] = view.dir === 'rtl' ? ['right', 'left'] : ['left', 'right'];
   const L = labelsFor(view.lang);
-  const box = `font-family: 'Inter', 'Noto Sans Hebrew', 'Noto Sans Arabic', sans-serif; font-size: 7.5pt; color: #5f6873;`;
+  const box = `font-family: 'Inter', 'Noto Sans Hebrew', 'Noto Sans Arabic', 'Noto Sans SC', 'Noto Emoji', sans-serif; font-size: 7.5pt; color: #5f6873;`;
   const m = view.marking;
   const marking = m
     ? `content: ${cssString(m.plain)}; background: #000; color: ${markingColour(m.kind)}; font-family: 'Inter', sans-serif; font-size: 7.5pt;
