@@ -24,6 +24,7 @@ export interface BuildArgs extends LimitArgs {
   shard?: string;
   report?: string;
   watch: boolean;
+  open: boolean;
   templates?: string;
   'theme-css'?: string[];
 }
@@ -72,6 +73,12 @@ export async function runBuild(args: BuildArgs, log: Logger): Promise<number> {
   progress.end();
   if (args.report) await writeReport(args.report, result, options);
   summarise(result, options, log);
+  if (args.open) {
+    const deck = result.results.flatMap((r) => r.outputs).find((f) => f.endsWith('deck.html'));
+    const { openFile } = await import('./open.js');
+    if (deck && openFile(deck)) log.verbose(`opened ${deck}`);
+    else if (deck) log.verbose('--open: no display here, not opening the deck');
+  }
   return result.exitCode;
 }
 

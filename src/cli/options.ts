@@ -29,6 +29,7 @@ export const buildOptions = {
   check: { type: 'boolean', default: false, describe: 'Build nothing; exit 1 listing briefings whose outputs are missing or stale' },
   shard: { type: 'string', describe: 'Build a stable share k/n of the briefings, e.g. 2/4 (for CI matrices)' },
   report: { type: 'string', describe: 'Write a machine-readable JSON report of the build to this file' },
+  open: { type: 'boolean', default: false, describe: 'Open the (first) built deck.html in the default browser; nothing happens without a display' },
   watch: { alias: 'w', type: 'boolean', default: false, describe: 'Rebuild what a change to content, templates, themes or config affects' },
   quiet: { alias: 'q', type: 'boolean', default: false, describe: 'Print errors only' },
   verbose: { alias: 'v', type: 'boolean', default: false, describe: 'Print what was split, shrunk and written' },

@@ -174,3 +174,12 @@ describe('validate', () => {
     expect(r.stderr).not.toMatch(/\u001b\[/);
   });
 });
+
+describe('--open', () => {
+  it('opens nothing where there is no display, and uses the platform opener elsewhere', async () => {
+    const { opener } = await import('../../src/cli/open.js');
+    expect(opener({}, 'linux')).toBeUndefined();
+    expect(opener({ DISPLAY: ':0' }, 'linux')?.cmd).toBe('xdg-open');
+    expect(opener({}, 'darwin')?.cmd).toBe('open');
+  });
+});
