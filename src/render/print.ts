@@ -32,19 +32,23 @@ export function pageCss(view: BriefingView, paper: Paper): string {
   const L = labelsFor(view.lang);
   const box = `font-family: 'Inter', 'Noto Sans Hebrew', 'Noto Sans Arabic', 'Noto Sans SC', 'Noto Emoji', sans-serif; font-size: 7.5pt; color: #5f6873;`;
   const m = view.marking;
+  // A free-text marking is a full bar: the corner boxes then get fixed shares so they stay on one line.
+  const bar = m && !m.isTlp;
+  const corner = bar ? 'width: 31%;' : '';
+  const room = bar ? 40 : 60;
   const marking = m
     ? `content: ${cssString(m.plain)}; background: #000; color: ${markingColour(m.kind)}; font-family: 'Inter', sans-serif; font-size: 7.5pt;
-      font-weight: 700; letter-spacing: 0.08em; text-transform: uppercase; vertical-align: middle; ${m.isTlp ? 'padding: 0 6pt; max-height: 14pt;' : 'width: 100%;'}`
+      font-weight: 700; letter-spacing: 0.08em; text-transform: uppercase; vertical-align: middle; ${m.isTlp ? 'padding: 0 6pt; max-height: 14pt;' : 'padding: 0 4pt;'}`
     : '';
   return `@page {
   size: ${paper === 'letter' ? 'letter' : 'A4'} portrait;
   margin: 20mm 20mm 18mm;
-  @top-${start} { ${box} content: ${cssString(shorten(view.plainTitle, 60))}; vertical-align: bottom; padding-bottom: 4mm; }
+  @top-${start} { ${box} ${corner} content: ${cssString(shorten(view.plainTitle, room))}; vertical-align: bottom; padding-bottom: 4mm; }
   @top-center { ${marking} }
-  @top-${end} { ${box} content: ${cssString(`${L.asOf} ${formatDate(view.date, view.lang)}`)}; vertical-align: bottom; padding-bottom: 4mm; }
-  @bottom-${start} { ${box} content: ${cssString(shorten(`${L.source}: ${view.primarySource.plainTitle}`, 60))}; vertical-align: top; padding-top: 4mm; }
+  @top-${end} { ${box} ${corner} content: ${cssString(`${L.asOf} ${formatDate(view.date, view.lang)}`)}; vertical-align: bottom; padding-bottom: 4mm; }
+  @bottom-${start} { ${box} ${corner} content: ${cssString(shorten(`${L.source}: ${view.primarySource.plainTitle}`, room))}; vertical-align: top; padding-top: 4mm; }
   @bottom-center { ${marking} }
-  @bottom-${end} { ${box} content: ${cssString(`${L.page} `)} counter(page) ${cssString(` ${L.of} `)} counter(pages); vertical-align: top; padding-top: 4mm; }
+  @bottom-${end} { ${box} ${corner} content: ${cssString(`${L.page} `)} counter(page) ${cssString(` ${L.of} `)} counter(pages); vertical-align: top; padding-top: 4mm; }
 }`;
 }
 
