@@ -22,8 +22,10 @@ import { hashParts, inShard, isFresh, readManifest, writeManifest, type Manifest
 import { version } from './version.js';
 import { onInterrupt } from './interrupt.js';
 
-export const FORMATS = ['html', 'pdf', 'print', 'md'] as const;
+export const FORMATS = ['html', 'pdf', 'print', 'md', 'handout', 'png'] as const;
 export type Format = (typeof FORMATS)[number];
+/** What a build makes when no --format is given. */
+export const DEFAULT_FORMATS: Format[] = ['html', 'pdf', 'print', 'md'];
 
 export interface BuildOptions {
   paths: string[];
@@ -36,6 +38,12 @@ export interface BuildOptions {
   timeoutMs?: number;
   /** Any slide still overflowing at the floor size fails its briefing. */
   strict: boolean;
+  /** Speaker notes as PDF annotations in deck.pdf. */
+  pdfNotes?: boolean;
+  /** Slides on each handout page. */
+  handoutPerPage?: 2 | 3;
+  /** Slide images: scale of 1280x720 (1.5 → 1920x1080). */
+  scale?: number;
   limits: Limits;
   /** Rebuild briefings whose inputs did not change. */
   force?: boolean;
@@ -84,7 +92,7 @@ export interface BuildReport {
 export const defaultBuildOptions = (): BuildOptions => ({
   paths: ['content'],
   out: 'output',
-  formats: [...FORMATS],
+  formats: [...DEFAULT_FORMATS],
   paper: 'a4',
   theme: 'briefing',
   concurrency: 2,
@@ -159,6 +167,9 @@ async function buildKey(options: BuildOptions, templates: Templates): Promise<st
     paper: options.paper,
     theme: options.theme,
     strict: options.strict,
+    pdfNotes: options.pdfNotes ?? false,
+    handoutPerPage: options.handoutPerPage ?? 3,
+    scale: options.scale ?? 1.5,
     limits: options.limits,
     branding: options.branding ?? null,
     defaultMarking: options.defaultMarking ?? null,
@@ -278,14 +289,21 @@ async function produce(ctx: Context, loaded: LoadedBriefing, dir: string, result
     written.push(name);
   };
 
-  if (want.has('pdf')) {
+  const printView = want.has('print') || want.has('handout') ? await resolveImages(buildView(b, loaded.slug, 'html'), loaded) : undefined;
+
+  if (want.has('pdf') || want.has('handout') || want.has('png')) {
+    // The deck is fitted in the browser; the fitted page is then printed and photographed as it stands.
     const session = await ctx.browser();
     const { fitDeck } = await import('./fit/fit.js');
     const fitted = await fitDeck(
       session,
       (fit) => renderDeck(deckView, templates, marp, { theme, fit, branding: options.branding }),
-      (page) => printPage(page, session.timeout),
+      async (page) => ({
+        pdf: want.has('pdf') ? await printPage(page, session.timeout) : undefined,
+        images: want.has('png') ? await slideImages(page, options.scale ?? 1.5) : undefined,
+      }),
     );
+    const deck = fitted.deck;
     result.fit = fitted.report;
     if (fitted.report.overflowing.length && options.strict) {
       throw new BriefdeckError(
@@ -298,10 +316,38 @@ async function produce(ctx: Context, loaded: LoadedBriefing, dir: string, result
       );
     }
     for (const o of fitted.report.overflowing) result.warnings.push(`slide ${o.slide} ("${o.heading}") overflows by ${o.pixels}px`);
-    result.slides = result.pages.deck = fitted.deck.slides.length;
-    await write('deck.pdf', await withMetadata(fitted.result, meta));
-    if (want.has('html')) await write('deck.html', fitted.deck.html);
-    if (want.has('md')) await write('deck.md', fitted.deck.markdown);
+    result.slides = deck.slides.length;
+    if (fitted.result.pdf) {
+      const { addOutline, deckOutline } = await import('./output/outline.js');
+      let pdf = await addOutline(await withMetadata(fitted.result.pdf, meta), deckOutline(deck.slides));
+      if (options.pdfNotes) {
+        const { addNoteAnnotations } = await import('./output/notes.js');
+        pdf = await addNoteAnnotations(pdf, deck.slides.map((s) => s.notes ?? ''), { corner: deckView.dir === 'rtl' ? 'right' : 'left' });
+      }
+      result.pages.deck = deck.slides.length;
+      await write('deck.pdf', pdf);
+    }
+    if (want.has('html')) await write('deck.html', deck.html);
+    if (want.has('md')) await write('deck.md', deck.markdown);
+    if (fitted.result.images) {
+      for (const [i, png] of fitted.result.images.slides.entries()) await write(`slides/${String(i + 1).padStart(2, '0')}.png`, png);
+      await write('og.png', fitted.result.images.og);
+    }
+    if (want.has('handout') && printView) {
+      const { renderHandout, handoutFontCss } = await import('./render/handout.js');
+      const { html, css } = marp.render(deck.markdown);
+      const doc = renderHandout({
+        marpHtml: html,
+        marpCss: css,
+        slides: deck.slides,
+        view: printView,
+        paper: options.paper,
+        perPage: options.handoutPerPage ?? 3,
+        fontCss: await handoutFontCss(html, deck.slides, printView),
+      });
+      const pdf = await session.withDocument(doc, (page) => printPage(page, session.timeout), { width: 794, height: 1123 });
+      await write('handout.pdf', await withMetadata(pdf, meta));
+    }
   } else if (want.has('html') || want.has('md')) {
     const deck = await renderDeck(deckView, templates, marp, { theme, branding: options.branding });
     result.slides = deck.slides.length;
@@ -309,16 +355,21 @@ async function produce(ctx: Context, loaded: LoadedBriefing, dir: string, result
     if (want.has('md')) await write('deck.md', deck.markdown);
   }
 
-  if (want.has('print')) {
+  if (want.has('print') && printView) {
     const session = await ctx.browser();
-    const printView = await resolveImages(buildView(b, loaded.slug, 'html'), loaded);
     const html = await renderPrint(printView, templates, { paper: options.paper, branding: options.branding });
-    const pdf = await session.withDocument(html, (page) => printPage(page, session.timeout), { width: 794, height: 1123 });
+    const pdf = await session.withDocument(html, (page) => printPage(page, session.timeout, { outline: true }), { width: 794, height: 1123 });
     const final = await withMetadata(pdf, meta);
     result.pages.print = await pageCount(final);
     await write('briefing.pdf', final);
   }
   return written;
+}
+
+/** One PNG per slide and a link-preview card of the title slide. */
+async function slideImages(page: import('puppeteer').Page, scale: number) {
+  const { screenshotSlides, ogImage } = await import('./output/images.js');
+  return { slides: await screenshotSlides(page, { scale }), og: await ogImage(page) };
 }
 
 /** PDF dates: SOURCE_DATE_EPOCH when set (reproducible builds), else the briefing's as-of date. */
@@ -335,5 +386,10 @@ async function pageCount(pdf: Uint8Array): Promise<number> {
 /** Moves the staged files into `target`, replacing what a previous build left there. */
 async function publish(staging: string, target: string): Promise<void> {
   await mkdir(target, { recursive: true });
-  for (const name of await readdir(staging)) await rename(path.join(staging, name), path.join(target, name));
+  for (const entry of await readdir(staging, { withFileTypes: true })) {
+    const to = path.join(target, entry.name);
+    // A folder (slides/) replaces the old one whole: no stale slide images from a longer deck remain.
+    if (entry.isDirectory()) await rm(to, { recursive: true, force: true });
+    await rename(path.join(staging, entry.name), to);
+  }
 }

@@ -1,6 +1,6 @@
 // `briefdeck build [paths..]`: builds briefings, reports each as it finishes, writes --report.
 import path from 'node:path';
-import { build, type BriefingResult, type BuildOptions, type BuildReport, type Format } from '../build.js';
+import { build, FORMATS, type BriefingResult, type BuildOptions, type BuildReport, type Format } from '../build.js';
 import { BriefdeckError, ExitCode, formatDiagnostic } from '../errors.js';
 import type { Paper } from '../render/print.js';
 import { writeAtomic } from '../output/write.js';
@@ -18,6 +18,9 @@ export interface BuildArgs extends LimitArgs {
   config?: string;
   concurrency: number;
   timeout: number;
+  'pdf-notes': boolean;
+  'handout-per-page': number;
+  scale: number;
   strict: boolean;
   force: boolean;
   check: boolean;
@@ -40,12 +43,24 @@ export function parseShard(s: string | undefined): BuildOptions['shard'] {
   return { index, count };
 }
 
+function formatsFrom(given: string[]): Format[] {
+  const names = given.flatMap((f) => f.split(',')).map((f) => f.trim()).filter(Boolean);
+  if (names.includes('all')) return [...FORMATS];
+  for (const n of names) {
+    if (!(FORMATS as readonly string[]).includes(n)) throw new BriefdeckError(ExitCode.USAGE, { message: `unknown format "${n}"`, hint: `choose from ${FORMATS.join(', ')}, all` });
+  }
+  return [...new Set(names)] as Format[];
+}
+
 export async function buildOptionsFrom(args: BuildArgs): Promise<BuildOptions> {
   const config = await loadConfig({ file: args.config });
   return {
     paths: args.paths.length ? args.paths : ['content'],
     out: args.out,
-    formats: [...new Set(args.format.flatMap((f) => f.split(',')))] as Format[],
+    formats: formatsFrom(args.format),
+    pdfNotes: args['pdf-notes'],
+    handoutPerPage: args['handout-per-page'] === 2 ? 2 : 3,
+    scale: args.scale > 0 && args.scale <= 4 ? args.scale : 1.5,
     paper: (args.paper ?? config.paper ?? 'a4') as Paper,
     theme: args.theme ?? config.theme ?? 'briefing',
     branding: { organisation: config.organisation, logo: config.logo, colors: config.colors },

@@ -1,6 +1,6 @@
 // Every command-line option, defined once: yargs reads these, and docs/cli.md is checked against them.
 import os from 'node:os';
-import { FORMATS } from '../build.js';
+import { DEFAULT_FORMATS, FORMATS } from '../build.js';
 
 export const buildOptions = {
   out: { alias: 'o', type: 'string', default: 'output', describe: 'Output folder; each briefing goes to <out>/<slug>/' },
@@ -8,10 +8,13 @@ export const buildOptions = {
     alias: 'f',
     type: 'array',
     string: true,
-    choices: FORMATS,
-    default: [...FORMATS],
-    describe: 'Outputs to make: html (deck.html), pdf (deck.pdf), print (briefing.pdf), md (deck.md)',
+    choices: [...FORMATS, 'all'],
+    default: [...DEFAULT_FORMATS],
+    describe: 'Outputs: html (deck.html), pdf (deck.pdf), print (briefing.pdf), md (deck.md), handout (handout.pdf), png (slides/NN.png and og.png), or all',
   },
+  'pdf-notes': { type: 'boolean', default: false, describe: 'Put speaker notes into deck.pdf as annotations' },
+  'handout-per-page': { type: 'number', choices: [2, 3], default: 3, describe: 'Slides on each handout page (2: notes below, 3: notes beside)' },
+  scale: { type: 'number', default: 1.5, describe: 'Slide images at this multiple of 1280x720 (1.5 gives 1920x1080)' },
   paper: { type: 'string', choices: ['a4', 'letter'], describe: 'Paper size of the print briefing (default: config, else a4)' },
   theme: { alias: 't', type: 'string', describe: 'Deck theme: briefing (light) or situation-room (dark) (default: config, else briefing)' },
   config: { alias: 'c', type: 'string', describe: 'Config file (default: briefdeck.config.yaml, .yml or .json in the current folder)' },

@@ -13,8 +13,10 @@ export interface PdfMetadata {
 }
 
 /** Prints the loaded page with its own @page size (the deck's 1280x720, or A4/Letter for print). */
-export async function printPage(page: Page, timeout: number): Promise<Uint8Array> {
-  return page.pdf({ preferCSSPageSize: true, printBackground: true, timeout, tagged: true, outline: false });
+export async function printPage(page: Page, timeout: number, options: { outline?: boolean } = {}): Promise<Uint8Array> {
+  // Chromium's own outline nests by heading level: right for the print briefing, wrong for a deck
+  // (everything under the title slide's h1), which gets its own outline from output/outline.ts.
+  return page.pdf({ preferCSSPageSize: true, printBackground: true, timeout, tagged: true, outline: options.outline ?? false });
 }
 
 /** Sets title, author, subject, keywords, language and dates; keeps Chromium's structure tags. */

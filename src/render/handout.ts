@@ -7,7 +7,7 @@ import Handlebars from 'handlebars';
 import type { Slide } from './slides.js';
 import type { BriefingView } from './view.js';
 import { htmlDocument } from './document.js';
-import { fontCss } from './fonts.js';
+import { FALLBACK_FAMILIES, fontCss } from './fonts.js';
 import { pageCss, type Paper } from './print.js';
 import { BUILTIN_TEMPLATES } from './templates.js';
 
@@ -26,7 +26,7 @@ export interface HandoutInput {
 }
 
 /** Fonts the handout uses: the slides' sans, the notes' serif, and the scripts' Noto faces. */
-export const HANDOUT_FONTS = ['Inter', 'Source Serif 4', 'Noto Sans Hebrew', 'Noto Sans Arabic'];
+export const HANDOUT_FONTS = ['Inter', 'Source Serif 4', ...FALLBACK_FAMILIES];
 
 /** The @font-face CSS for a handout of these slides. */
 export function handoutFontCss(marpHtml: string, slides: Slide[], view: BriefingView): Promise<string> {
