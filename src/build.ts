@@ -1,7 +1,7 @@
 // The whole pipeline for one build: find content, load templates once, then per briefing
 // load → view → render → (fit and print in the shared browser) → write atomically into output/<slug>/.
 import path from 'node:path';
-import { mkdir, mkdtemp, readFile, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import { BriefdeckError, ExitCode, type Diagnostic, isBriefdeckError } from './errors.js';
 import { discoverContent, isInside } from './content/discover.js';
 import { loadBriefing, type LoadedBriefing } from './content/load.js';
@@ -11,7 +11,7 @@ import { MarpEngine } from './render/marp.js';
 import { buildView } from './render/view.js';
 import { renderDeck, type Branding } from './render/deck.js';
 import { renderPrint, type Paper } from './render/print.js';
-import { resolveImages } from './render/images.js';
+import { readSectionImage, resolveImages } from './render/images.js';
 import { viewerAssets } from './render/viewer.js';
 import { fontFiles } from './render/fonts.js';
 import type { BrowserSession } from './browser/session.js';
@@ -79,8 +79,10 @@ export interface BriefingResult {
   fit?: FitReport;
   warnings: string[];
   errors: Diagnostic[];
-  /** For a failed briefing: content (1) or environment (3). */
+  /** For a failed briefing: content (1), environment (3) or internal (70). */
   exitCode?: ExitCode;
+  /** For an internal error: the stack, printed with --debug. */
+  stack?: string;
 }
 
 export interface BuildReport {
@@ -187,10 +189,8 @@ async function buildKey(options: BuildOptions, templates: Templates): Promise<st
 /** The briefing's own inputs: its content and the images it shows. */
 async function briefingHash(ctx: Context, loaded: LoadedBriefing): Promise<string> {
   const parts: [string, string | Uint8Array][] = [['build', ctx.buildKey], ['content', loaded.bytes]];
-  for (const s of loaded.briefing.sections ?? []) {
-    if (!s.image) continue;
-    const bytes = await readFile(path.resolve(loaded.dir, s.image.path)).catch(() => 'missing');
-    parts.push([`image:${s.image.path}`, bytes]);
+  for (const [i, s] of (loaded.briefing.sections ?? []).entries()) {
+    if (s.image) parts.push([`image:${s.image.path}`, (await readSectionImage(loaded, i, s.image.path)).bytes]);
   }
   return hashParts(parts);
 }
@@ -234,9 +234,13 @@ async function buildOne(ctx: Context, file: string, slugs: Map<string, string>):
     result.status = 'built';
     result.ok = true;
   } catch (e) {
-    if (!isBriefdeckError(e)) throw e;
-    result.errors = e.diagnostics.map((d) => ({ file, ...d }));
-    result.exitCode = e.exitCode;
+    // One briefing's failure never stops the others: even a bug is reported against its file.
+    const err = isBriefdeckError(e)
+      ? e
+      : new BriefdeckError(ExitCode.INTERNAL, { file, message: `internal error: ${(e as Error)?.message ?? String(e)}`, hint: 'please report this with the content file; --debug shows the stack' }, { cause: e });
+    result.errors = err.diagnostics.map((d) => ({ file, ...d }));
+    result.exitCode = err.exitCode;
+    result.stack = isBriefdeckError(e) ? undefined : (e as Error)?.stack;
     result.outputs = [];
   } finally {
     offInterrupt();

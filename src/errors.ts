@@ -9,6 +9,8 @@ export const ExitCode = {
   USAGE: 2,
   /** The machine lacks something: no browser, unwritable output folder. */
   ENVIRONMENT: 3,
+  /** A bug in briefdeck. */
+  INTERNAL: 70,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 

@@ -84,7 +84,8 @@ export async function runBuild(args: BuildArgs, log: Logger): Promise<number> {
     return watch(options, args, log);
   }
   const progress = new Progress(log);
-  const result = await build({ ...options, onStart: (f, n) => progress.start(f, n), onResult: (r) => progress.done(r, () => report(r, log, options)) });
+  const debug = Boolean((args as { debug?: boolean }).debug);
+  const result = await build({ ...options, onStart: (f, n) => progress.start(f, n), onResult: (r) => progress.done(r, () => report(r, log, options, debug)) });
   progress.end();
   if (args.report) await writeReport(args.report, result, options);
   summarise(result, options, log);
@@ -115,13 +116,14 @@ export function summarise(result: BuildReport, options: BuildOptions, log: Logge
   log.info(failed ? log.red(line) : `${log.green(line)}${log.dim(` → ${path.resolve(options.out)}`)}`);
 }
 
-function report(r: BriefingResult, log: Logger, options: BuildOptions): void {
+function report(r: BriefingResult, log: Logger, options: BuildOptions, debug = false): void {
   if (r.status === 'stale') return log.info(`${log.yellow('stale')} ${r.file}${r.slug ? log.dim(` (${r.slug})`) : ''}`);
   if (r.status === 'fresh') return log.verbose(`fresh ${r.file}`);
   if (r.status === 'skipped') return log.verbose(`${log.dim('=')} ${r.slug} ${log.dim('unchanged')}`);
   if (!r.ok) {
     log.error(`${r.file}: ${options.check ? 'invalid' : 'not built'}`);
     for (const e of r.errors) log.info(`  ${formatDiagnostic(e).replace(/\n/g, '\n  ')}`);
+    if (debug && r.stack) log.info(r.stack);
     return;
   }
   const parts = [

@@ -35,6 +35,9 @@ export function checkLimits(value: unknown, at: { file: string; doc: Document; l
       fail(path, `nested more than ${limits.depth} levels deep`, 'briefings need little nesting; raise --max-depth if this is intended');
     }
     if (typeof v === 'string') {
+      if (!v.isWellFormed()) {
+        fail(path, 'contains an unpaired UTF-16 surrogate (a broken \\uD800-style escape), which is not text', 'remove the escape, or write the character itself');
+      }
       if (v.length > limits.textChars) {
         fail(path, `text is ${v.length} characters, over the ${limits.textChars} limit`, 'shorten it, or raise --max-text');
       }

@@ -107,6 +107,17 @@ export function parseWithSchema<S extends z.ZodType>(bytes: Buffer, file: string
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
   const syntax = [...doc.errors, ...doc.warnings.filter((w) => w.code === 'DUPLICATE_KEY')];
+  const tooDeep = syntax.find((e) => /call stack|too much recursion/i.test(e.message));
+  if (tooDeep) {
+    const pos = lines.linePos(tooDeep.pos[0]);
+    throw contentError({
+      file,
+      line: pos.line,
+      column: pos.col,
+      message: `nested more than ${limits.depth} levels deep (too deep even to read)`,
+      hint: 'briefings need little nesting; raise --max-depth only for real content',
+    });
+  }
   if (syntax.length) {
     throw contentError(
       syntax.map((e): Diagnostic => {

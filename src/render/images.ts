@@ -1,5 +1,7 @@
-// Section images: local files beside the content, checked to stay inside the content folder, inlined as data URIs.
-import { readFile, realpath } from 'node:fs/promises';
+// Section images: local files beside the content, checked (inside the content folder, a regular file,
+// a known type, at most 8 MiB) before a single byte is read, then inlined as data URIs.
+import { constants } from 'node:fs';
+import { open, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { contentError } from '../errors.js';
 import type { LoadedBriefing } from '../content/load.js';
@@ -9,24 +11,42 @@ import type { BriefingView } from './view.js';
 const TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.svg': 'image/svg+xml', '.webp': 'image/webp', '.gif': 'image/gif' };
 const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
 
+export interface LocalImage {
+  bytes: Buffer;
+  type: string;
+}
+
+/** Reads the image of section `index`, refusing anything that is not a small local image file in the content folder. */
+export async function readSectionImage(loaded: LoadedBriefing, index: number, p: string): Promise<LocalImage> {
+  const field = `sections[${index}].image.path`;
+  const fail = (message: string, hint?: string): never => {
+    throw contentError({ file: loaded.file, field, message, hint });
+  };
+  if (/^[a-z][a-z0-9+.-]*:/i.test(p) || p.startsWith('//')) {
+    fail('images must be local files; remote images are never fetched', 'download the image next to the content file and give its relative path');
+  }
+  const type = TYPES[path.extname(p).toLowerCase()] ?? fail(`unsupported image type "${path.extname(p)}"`, `use one of ${Object.keys(TYPES).join(', ')}`);
+  if (path.isAbsolute(p) || p.includes('\0')) fail('image path leaves the content folder', "give a path relative to the content file, inside its folder");
+  const real = await realpath(path.resolve(loaded.dir, p)).catch(() => fail(`image not found: ${p}`, 'paths are relative to the content file'));
+  if (!isInside(real, await realpath(loaded.dir))) fail('image path leaves the content folder', "keep images in the content file's folder or below it");
+  // Non-blocking: opening a named pipe must not wait for a writer; stat then refuses it.
+  const handle = await open(real, constants.O_RDONLY | constants.O_NONBLOCK).catch(() => fail(`image cannot be read: ${p}`));
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) fail(`image is not a regular file: ${p}`);
+    if (info.size > MAX_IMAGE_BYTES) fail(`image is ${(info.size / 1048576).toFixed(1)} MiB, over the 8 MiB limit`, 'resize or compress it');
+    const bytes = Buffer.alloc(info.size);
+    const { bytesRead } = await handle.read(bytes, 0, info.size, 0);
+    return { bytes: bytes.subarray(0, bytesRead), type };
+  } finally {
+    await handle.close();
+  }
+}
+
 export async function resolveImages(view: BriefingView, loaded: LoadedBriefing): Promise<BriefingView> {
   for (const [i, s] of view.sections.entries()) {
     if (!s.image) continue;
-    const field = `sections[${i}].image.path`;
-    const p = s.image.path;
-    if (/^[a-z][a-z0-9+.-]*:/i.test(p) || p.startsWith('//')) {
-      throw contentError({ file: loaded.file, field, message: 'images must be local files; remote images are never fetched', hint: 'download the image next to the content file and give its relative path' });
-    }
-    const type = TYPES[path.extname(p).toLowerCase()];
-    if (!type) throw contentError({ file: loaded.file, field, message: `unsupported image type "${path.extname(p)}"`, hint: `use one of ${Object.keys(TYPES).join(', ')}` });
-    const full = path.resolve(loaded.dir, p);
-    const real = await realpath(full).catch(() => undefined);
-    if (!real) throw contentError({ file: loaded.file, field, message: `image not found: ${p}`, hint: 'paths are relative to the content file' });
-    if (path.isAbsolute(p) || !isInside(real, await realpath(loaded.dir))) {
-      throw contentError({ file: loaded.file, field, message: 'image path leaves the content folder', hint: 'keep images in the content file\'s folder or below it' });
-    }
-    const bytes = await readFile(real);
-    if (bytes.length > MAX_IMAGE_BYTES) throw contentError({ file: loaded.file, field, message: 'image is larger than 8 MiB', hint: 'resize or compress it' });
+    const { bytes, type } = await readSectionImage(loaded, i, s.image.path);
     s.image.src = `data:${type};base64,${bytes.toString('base64')}`;
   }
   return view;

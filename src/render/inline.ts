@@ -16,7 +16,26 @@ const parser = createParser();
 
 /** Collapses every run of whitespace (newlines included) to one space: content text is one paragraph. */
 export function normalizeSpace(s: string): string {
-  return s.replace(/[\s\u2028\u2029]+/g, ' ').trim();
+  return closeBidi(s.replace(/[\s\u2028\u2029]+/g, ' ').trim());
+}
+
+/**
+ * Closes the bidirectional embeddings, overrides and isolates a text opens, so that a stray U+202E
+ * reverses only the text that holds it, never the dates and labels briefdeck sets after it.
+ */
+export function closeBidi(s: string): string {
+  const open: string[] = [];
+  for (const ch of s) {
+    if ('\u202A\u202B\u202D\u202E'.includes(ch)) open.push('\u202C');
+    else if ('\u2066\u2067\u2068'.includes(ch)) open.push('\u2069');
+    else if (ch === '\u202C' && open.at(-1) === '\u202C') open.pop();
+    else if (ch === '\u2069') {
+      // A PDI closes the last isolate and any embeddings opened inside it.
+      const at = open.lastIndexOf('\u2069');
+      if (at >= 0) open.length = at;
+    }
+  }
+  return open.length ? s + open.reverse().join('') : s;
 }
 
 export function parseInline(text: string): Token[] {

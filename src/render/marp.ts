@@ -21,6 +21,11 @@ export class MarpEngine {
       inlineSVG: true,
     });
     this.marp.use(spansPlugin);
+    // Section images arrive as data URIs that briefdeck made from checked local files (content links
+    // never reach Marp as data: URLs); markdown-it refuses SVG ones by default, so allow exactly those.
+    const md = this.marp.markdown as { validateLink: (url: string) => boolean };
+    const validate = md.validateLink.bind(md);
+    md.validateLink = (url) => /^data:image\/svg\+xml;base64,[A-Za-z0-9+/=]*$/.test(url) || validate(url);
     for (const css of themes) this.marp.themeSet.add(css);
   }
 

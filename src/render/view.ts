@@ -42,7 +42,8 @@ export interface SectionView {
   plainTitle: string;
   lead?: Safe;
   points: PointView[];
-  image?: { path: string; alt: Safe; plainAlt: string; src?: string };
+  /** `title` is the alt text escaped for a Markdown image title. */
+  image?: { path: string; alt: Safe; plainAlt: string; title: Safe; src?: string };
   notes?: string;
 }
 export interface ActorView {
@@ -231,7 +232,12 @@ export function buildView(b: Briefing, slug: string, context: TextContext): Brie
       plainTitle: toPlainText(s.title),
       lead: opt(s.lead),
       points: (s.points ?? []).map(point),
-      image: s.image && { path: s.image.path, alt: safe(s.image.alt), plainAlt: toPlainText(s.image.alt) },
+      image: s.image && {
+        path: s.image.path,
+        alt: safe(s.image.alt),
+        plainAlt: toPlainText(s.image.alt),
+        title: literal(toPlainText(s.image.alt)),
+      },
       notes: s.notes && toPlainText(s.notes),
     })),
     actors: (b.actors ?? []).map((a) => ({
