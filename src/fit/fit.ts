@@ -40,27 +40,54 @@ export async function fitDeck<T extends Rendered, R>(
 ): Promise<{ deck: T; result: R; report: FitReport }> {
   const fit = noFit();
   const actions = new Map<string, FitAction>();
-  for (let iteration = 1; ; iteration++) {
-    const deck = await render(fit);
-    const outcome = await session.withDocument(deck.html, async (page) => {
+  const first = await render(fit);
+  // One page for all passes: later passes swap only the slides, so fonts are decoded once.
+  return session.withDocument(first.html, async (page) => {
+    let deck = first;
+    for (let iteration = 1; ; iteration++) {
       const measures = await measureSlides(page);
       const over = measures.filter((m) => m.overflowY > SLACK || m.overflowX > SLACK);
-      // First pass: pack every list by the heights Chromium measured, which splits what overflows
-      // and joins slides that a pessimistic estimate left half empty.
-      const packed = iteration < MAX_ITERATIONS && pack(fit, deck.slides, measures, actions);
-      const changed = packed || (over.length > 0 && iteration < MAX_ITERATIONS && adjust(fit, deck.slides, over, actions));
-      if (changed) return { done: false as const };
-      return { done: true as const, result: await use(page, deck), over };
-    });
-    if (outcome.done) {
-      const overflowing = outcome.over.map((m) => ({
-        slide: m.number,
-        heading: deck.slides[m.number - 1]?.plainHeading ?? '',
-        pixels: Math.round(Math.max(m.overflowY, m.overflowX)),
-      }));
-      for (const o of overflowing) actions.set(`overflow:${o.slide}`, { slide: o.slide, heading: o.heading, action: 'overflow', detail: `${o.pixels}px past the slide at the 18px floor` });
-      return { deck, result: outcome.result, report: { iterations: iteration, actions: [...actions.values()], overflowing } };
+      // Pack every list by the heights Chromium measured, which splits what overflows and joins
+      // slides that a pessimistic estimate left half empty; then shrink what cannot split.
+      const changed =
+        iteration < MAX_ITERATIONS &&
+        (pack(fit, deck.slides, measures, actions) || (over.length > 0 && adjust(fit, deck.slides, over, actions)));
+      if (!changed) {
+        const overflowing = over.map((m) => ({
+          slide: m.number,
+          heading: deck.slides[m.number - 1]?.plainHeading ?? '',
+          pixels: Math.round(Math.max(m.overflowY, m.overflowX)),
+        }));
+        for (const o of overflowing) {
+          actions.set(`overflow:${o.slide}`, { slide: o.slide, heading: o.heading, action: 'overflow', detail: `${o.pixels}px past the slide at the 18px floor` });
+        }
+        return { deck, result: await use(page, deck), report: { iterations: iteration, actions: [...actions.values()], overflowing } };
+      }
+      const next = await render(fit);
+      await showDeck(page, deck, next);
+      deck = next;
     }
+  });
+}
+
+/** Puts `next` on the page: only the slides when the document's head (styles, fonts) is unchanged. */
+async function showDeck(page: Page, current: Rendered, next: Rendered): Promise<void> {
+  const head = (html: string) => html.slice(0, html.indexOf('<body>'));
+  const slides = (html: string) => {
+    const start = html.indexOf('<div class="marpit">');
+    const end = html.lastIndexOf('</div>', html.indexOf('<script', start));
+    return start >= 0 && end > start ? html.slice(start, end + 6) : undefined;
+  };
+  const body = slides(next.html);
+  if (body && head(current.html) === head(next.html)) {
+    await page.evaluate((markup: string) => {
+      const old = document.querySelector('div.marpit');
+      if (old) old.outerHTML = markup;
+      return document.fonts.ready.then(() => undefined);
+    }, body);
+  } else {
+    await page.setContent(next.html, { waitUntil: 'load' });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
   }
 }
 

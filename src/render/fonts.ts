@@ -104,9 +104,16 @@ export async function fontCss(families: string[], text: string): Promise<string>
   for (const ch of text) used.add(ch.codePointAt(0) ?? 0);
   for (let c = 0x20; c < 0x7f; c++) used.add(c);
   const sorted = [...used].sort((a, b) => a - b);
+  const all = await rules;
+  // Fallback faces are needed only for what some primary face (Inter, Source Serif 4) lacks: an emoji
+  // chunk that also maps the digits must not be embedded for the digits' sake.
+  const primaries = families.filter((f) => !FALLBACK_FAMILIES.includes(f));
+  const covers = (family: string, cp: number) => all.some((r) => r.family === family && r.ranges.some(([lo, hi]) => cp >= lo && cp <= hi));
+  const needed = sorted.filter((cp) => primaries.some((f) => !covers(f, cp)));
   const css: string[] = [];
-  for (const r of await rules) {
-    if (!families.includes(r.family) || !uses(sorted, r.ranges)) continue;
+  for (const r of all) {
+    if (!families.includes(r.family)) continue;
+    if (!uses(FALLBACK_FAMILIES.includes(r.family) ? needed : sorted, r.ranges)) continue;
     const range = r.ranges.map(([lo, hi]) => (lo === hi ? `U+${lo.toString(16)}` : `U+${lo.toString(16)}-${hi.toString(16)}`)).join(',');
     css.push(
       `@font-face{font-family:'${r.family}';font-style:${r.style};font-weight:${r.weight};font-display:block;src:url(${await dataUri(r.file)}) format('woff2');unicode-range:${range}}`,
