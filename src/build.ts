@@ -1,7 +1,7 @@
 // The whole pipeline for one build: find content, load templates once, then per briefing
 // load → view → render → (fit and print in the shared browser) → write atomically into output/<slug>/.
 import path from 'node:path';
-import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import { BriefdeckError, ExitCode, type Diagnostic, isBriefdeckError } from './errors.js';
 import { discoverContent, isInside } from './content/discover.js';
 import { loadBriefing, type LoadedBriefing } from './content/load.js';
@@ -17,7 +17,7 @@ import { fontFiles } from './render/fonts.js';
 import type { BrowserSession } from './browser/session.js';
 import type { FitReport } from './fit/fit.js';
 import { printPage, withMetadata } from './output/pdf.js';
-import { writeAtomic } from './output/write.js';
+import { ensureDir, writeAtomic } from './output/write.js';
 import { hashParts, inShard, isFresh, readManifest, writeManifest, type Manifest } from './output/manifest.js';
 import { version } from './version.js';
 import { onInterrupt } from './interrupt.js';
@@ -220,7 +220,7 @@ async function buildOne(ctx: Context, file: string, slugs: Map<string, string>):
       result.outputs = (ctx.manifest.briefings[loaded.slug]?.outputs ?? []).map((f) => path.join(options.out, loaded.slug, f));
       return result;
     }
-    await mkdir(options.out, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
+    await ensureDir(options.out).catch((e: NodeJS.ErrnoException) => {
       throw new BriefdeckError(ExitCode.ENVIRONMENT, { message: `cannot create ${options.out}: ${e.code ?? e.message}`, hint: 'choose a writable folder with --out' });
     });
     staging = await mkdtemp(path.join(options.out, `.${loaded.slug}.staging-`)).catch((e: NodeJS.ErrnoException) => {
@@ -389,7 +389,7 @@ async function pageCount(pdf: Uint8Array): Promise<number> {
 
 /** Moves the staged files into `target`, replacing what a previous build left there. */
 async function publish(staging: string, target: string): Promise<void> {
-  await mkdir(target, { recursive: true });
+  await ensureDir(target);
   for (const entry of await readdir(staging, { withFileTypes: true })) {
     const to = path.join(target, entry.name);
     // A folder (slides/) replaces the old one whole: no stale slide images from a longer deck remain.

@@ -7,11 +7,30 @@ import { environmentError } from '../errors.js';
 /** Temporary files still being written: removed if the process is interrupted. */
 export const pendingFiles = new Set<string>();
 
+/**
+ * mkdir -p, one level at a time. (Node's recursive mkdir spins forever where a parent refuses new
+ * entries with ENOENT, as /proc does.)
+ */
+export async function ensureDir(dir: string, depth = 0): Promise<void> {
+  try {
+    await mkdir(dir);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return;
+    const parent = path.dirname(dir);
+    if (code !== 'ENOENT' || parent === dir || depth > 64) throw e;
+    await ensureDir(parent, depth + 1);
+    await mkdir(dir).catch((again: NodeJS.ErrnoException) => {
+      if (again.code !== 'EEXIST') throw again;
+    });
+  }
+}
+
 export async function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {
   const dir = path.dirname(file);
   const tmp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    await mkdir(dir, { recursive: true });
+    await ensureDir(dir);
     pendingFiles.add(tmp);
     await writeFile(tmp, data);
     await rename(tmp, file);

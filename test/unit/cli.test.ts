@@ -183,3 +183,15 @@ describe('--open', () => {
     expect(opener({}, 'darwin')?.cmd).toBe('open');
   });
 });
+
+describe('an output folder that cannot be written', () => {
+  it('exits 3 with a clear message and no stack trace', async () => {
+    for (const out of ['/etc/passwd/x', '/proc/briefdeck-test']) {
+      const run = await runCli(['build', fixture('minimal.yaml'), '--out', out, '--format', 'md']);
+      expect(run.code, run.stderr).toBe(3);
+      expect(run.stderr).toContain(`cannot create ${out}`);
+      expect(run.stderr).toContain('hint: choose a writable folder with --out');
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+});
