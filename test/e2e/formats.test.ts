@@ -43,6 +43,44 @@ describe('briefdeck build --format all --pdf-notes', () => {
     expect(text).toContain('TLP:CLEAR');
   });
 
+  it('deck.html as built presents from disk: keys move slides, the hash follows, nothing is fetched, the CSP holds', async () => {
+    const { default: puppeteer } = await import('puppeteer');
+    const { findBrowser } = await import('../../src/browser/finder.js');
+    const browser = await puppeteer.launch({
+      executablePath: findBrowser().executablePath,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+    });
+    try {
+      const page = await browser.newPage();
+      const requests: string[] = [];
+      const problems: string[] = [];
+      await page.setRequestInterception(true);
+      page.on('request', (r) => {
+        if (!r.url().startsWith('data:')) requests.push(r.url());
+        void r.continue();
+      });
+      page.on('console', (m) => {
+        if (m.type() === 'error' || /Content.Security.Policy/i.test(m.text())) problems.push(m.text());
+      });
+      page.on('pageerror', (e) => problems.push(String(e)));
+      await page.setViewport({ width: 1280, height: 720 });
+      const url = `file://${path.join(dir, 'deck.html')}`;
+      await page.goto(url, { waitUntil: 'load' });
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      await page.waitForFunction(() => location.hash === '#3', { timeout: 10_000 });
+      await page.keyboard.press('End');
+      await page.waitForFunction((n) => location.hash === `#${n}`, { timeout: 10_000 }, slides);
+      await page.keyboard.press('Home');
+      await page.waitForFunction(() => location.hash === '#1' || location.hash === '', { timeout: 10_000 });
+      expect(requests).toEqual([url]);
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+
   it('gives deck.pdf an outline entry per slide and the notes as annotations', () => {
     const json = JSON.parse(execFileSync('qpdf', ['--json', path.join(dir, 'deck.pdf')], { encoding: 'utf8', maxBuffer: 1 << 28 })) as {
       outlines: { title: string; kids: unknown[] }[];

@@ -1,0 +1,38 @@
+// Custom templates override built-in ones by path; custom themes add to the built-in ones.
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseBriefing } from '../../src/content/load.js';
+import { loadTemplates } from '../../src/render/templates.js';
+import { buildView } from '../../src/render/view.js';
+import { renderDeckMarkdown } from '../../src/render/deck.js';
+import { MarpEngine } from '../../src/render/marp.js';
+import { tempDir, useTempDirs } from '../helpers/tmp.js';
+
+useTempDirs();
+
+const briefing = parseBriefing(Buffer.from('title: "A # title"\ndate: 2025-04-14\nbluf: B\nkeyPoints: [one]\nsources: [{id: a, title: t}]\n'), 'x.yaml');
+
+describe('custom templates and themes', () => {
+  it('a custom templates folder replaces a built-in partial by its path, content still escaped', async () => {
+    const dir = await tempDir();
+    await mkdir(path.join(dir, 'deck', 'slides'), { recursive: true });
+    await writeFile(path.join(dir, 'deck', 'slides', 'title.hbs'), '# House style: {{@root.title}}\n');
+    const templates = await loadTemplates({ custom: dir });
+    const { markdown } = renderDeckMarkdown(buildView(briefing, 'x', 'markdown'), templates, { theme: 'briefing' });
+    expect(markdown).toContain('# House style: A \\# title');
+    // The other slides are still the built-in ones.
+    expect(markdown).toContain('## Key points');
+  });
+
+  it('a custom theme CSS file is named by its @theme comment and can build on briefing', async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, 'house.css');
+    await writeFile(file, "/* @theme house */\n/* @size 16:9 1280px 720px */\n@import 'briefing';\nsection { --primary: #5a1e5a; }\n");
+    const templates = await loadTemplates({ themeFiles: [file] });
+    expect([...templates.themes.keys()]).toEqual(expect.arrayContaining(['briefing', 'situation-room', 'house']));
+    const { markdown } = renderDeckMarkdown(buildView(briefing, 'x', 'markdown'), templates, { theme: 'house' });
+    const { css } = new MarpEngine([...templates.themes.values()]).render(markdown);
+    expect(css).toContain('#5a1e5a');
+  });
+});
