@@ -322,12 +322,13 @@ async function produce(ctx: Context, loaded: LoadedBriefing, dir: string, result
     for (const o of fitted.report.overflowing) result.warnings.push(`slide ${o.slide} ("${o.heading}") overflows by ${o.pixels}px`);
     result.slides = deck.slides.length;
     if (fitted.result.pdf) {
-      const { addOutline, deckOutline } = await import('./output/outline.js');
-      let pdf = await addOutline(await withMetadata(fitted.result.pdf, meta), deckOutline(deck.slides));
-      if (options.pdfNotes) {
-        const { addNoteAnnotations } = await import('./output/notes.js');
-        pdf = await addNoteAnnotations(pdf, deck.slides.map((s) => s.notes ?? ''), { corner: deckView.dir === 'rtl' ? 'right' : 'left' });
-      }
+      const { writeOutline, deckOutline } = await import('./output/outline.js');
+      const { writeNotes } = await import('./output/notes.js');
+      const notes = deck.slides.map((s) => s.notes ?? '');
+      const pdf = await withMetadata(fitted.result.pdf, meta, [
+        (doc) => writeOutline(doc, deckOutline(deck.slides)),
+        (doc) => options.pdfNotes && writeNotes(doc, notes, { corner: deckView.dir === 'rtl' ? 'right' : 'left' }),
+      ]);
       result.pages.deck = deck.slides.length;
       await write('deck.pdf', pdf);
     }
@@ -363,9 +364,7 @@ async function produce(ctx: Context, loaded: LoadedBriefing, dir: string, result
     const session = await ctx.browser();
     const html = await renderPrint(printView, templates, { paper: options.paper, branding: options.branding });
     const pdf = await session.withDocument(html, (page) => printPage(page, session.timeout, { outline: true }), { width: 794, height: 1123 });
-    const final = await withMetadata(pdf, meta);
-    result.pages.print = await pageCount(final);
-    await write('briefing.pdf', final);
+    await write('briefing.pdf', await withMetadata(pdf, meta, [(doc) => (result.pages.print = doc.getPageCount())]));
   }
   return written;
 }
@@ -382,10 +381,6 @@ function documentDate(asOf: string): Date {
   return Number.isFinite(epoch) && process.env.SOURCE_DATE_EPOCH ? new Date(epoch * 1000) : new Date(`${asOf}T00:00:00Z`);
 }
 
-async function pageCount(pdf: Uint8Array): Promise<number> {
-  const { PDFDocument } = await import('pdf-lib');
-  return (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
-}
 
 /** Moves the staged files into `target`, replacing what a previous build left there. */
 async function publish(staging: string, target: string): Promise<void> {

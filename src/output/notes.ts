@@ -19,11 +19,17 @@ const INSET = 6;
 export async function addNoteAnnotations(pdf: Uint8Array, notes: string[], options: NoteOptions = {}): Promise<Uint8Array> {
   if (!notes.some((n) => n?.trim())) return pdf;
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  writeNotes(doc, notes, options);
+  return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+}
+
+/** The same, on a loaded document (so several edits share one load and save). */
+export function writeNotes(doc: PDFDocument, notes: string[], options: NoteOptions = {}): void {
+  if (!notes.some((n) => n?.trim())) return;
   const { context } = doc;
   const pages = doc.getPages();
   const tree = structure(doc);
   const title = options.title ?? 'Speaker notes';
-  let added = 0;
   pages.forEach((page, i) => {
     const text = (notes[i] ?? '').replace(/\r\n?/g, '\n').trim();
     if (!text) return;
@@ -45,10 +51,7 @@ export async function addNoteAnnotations(pdf: Uint8Array, notes: string[], optio
     const ref = context.register(annot);
     appendAnnot(context, page, ref);
     tree?.tag(ref, page, i, text);
-    added++;
   });
-  if (!added) return pdf;
-  return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
 }
 
 function appendAnnot(context: PDFContext, page: PDFPage, ref: PDFRef): void {

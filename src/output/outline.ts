@@ -29,8 +29,14 @@ function cleanTitle(s: string): string {
  */
 export async function addOutline(pdf: Uint8Array, entries: OutlineEntry[], options: OutlineOptions = {}): Promise<Uint8Array> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  if (!writeOutline(doc, entries, options)) return pdf;
+  return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+}
+
+/** The same, on a loaded document (so several edits share one load and save); false if nothing was written. */
+export function writeOutline(doc: PDFDocument, entries: OutlineEntry[], options: OutlineOptions = {}): boolean {
   const pages = doc.getPages();
-  if (!entries.length || !pages.length) return pdf;
+  if (!entries.length || !pages.length) return false;
   const { context } = doc;
   const open = options.open ?? true;
 
@@ -82,7 +88,7 @@ export async function addOutline(pdf: Uint8Array, entries: OutlineEntry[], optio
 
   doc.catalog.set(PDFName.of('Outlines'), rootRef);
   doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
-  return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+  return true;
 }
 
 const PART_SUFFIX = /\s*\(\d+\/\d+\)\s*$/;

@@ -19,9 +19,13 @@ export async function printPage(page: Page, timeout: number, options: { outline?
   return page.pdf({ preferCSSPageSize: true, printBackground: true, timeout, tagged: true, outline: options.outline ?? false });
 }
 
-/** Sets title, author, subject, keywords, language and dates; keeps Chromium's structure tags. */
-export async function withMetadata(pdf: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
+/**
+ * Sets title, author, subject, keywords, language and dates, keeping Chromium's structure tags, and
+ * applies any further `edits` (outline, notes) in the same load and save.
+ */
+export async function withMetadata(pdf: Uint8Array, meta: PdfMetadata, edits: ((doc: PDFDocument) => unknown)[] = []): Promise<Uint8Array> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  for (const edit of edits) edit(doc);
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   if (meta.author) doc.setAuthor(meta.author);
   if (meta.subject) doc.setSubject(meta.subject);
