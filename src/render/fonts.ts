@@ -23,11 +23,12 @@ export const FACES: Face[] = [
   { family: 'Noto Sans Arabic', pkg: '@fontsource/noto-sans-arabic', weights: [400, 700], subsets: ['arabic'] },
   // Chinese, Japanese kanji and kana: split by Fontsource into ~100 small chunks, only the used ones embed.
   { family: 'Noto Sans SC', pkg: '@fontsource/noto-sans-sc', weights: [400, 700], subsets: '*' },
+  { family: 'Noto Sans KR', pkg: '@fontsource/noto-sans-kr', weights: [400, 700], subsets: '*' },
   { family: 'Noto Emoji', pkg: '@fontsource/noto-emoji', weights: [400, 600, 700], subsets: '*' },
 ];
 
 /** The families every document may need after its own, in fallback order. */
-export const FALLBACK_FAMILIES = ['Noto Sans Hebrew', 'Noto Sans Arabic', 'Noto Sans SC', 'Noto Emoji'];
+export const FALLBACK_FAMILIES = ['Noto Sans Hebrew', 'Noto Sans Arabic', 'Noto Sans SC', 'Noto Sans KR', 'Noto Emoji'];
 
 interface Rule {
   family: string;

@@ -21,7 +21,7 @@ useTempDirs();
 const OUTPUTS = ['briefing.pdf', 'deck.html', 'deck.md', 'deck.pdf'];
 /** Our embedded families, as PDF base font names: `AAAAAA+Inter-Regular`, `BAAAAA+SourceSerif4-Italic`. */
 // (@fontsource's Noto Sans Hebrew files name themselves "NotoSansHebrewThin-Regular", "…-Bold".)
-const OUR_FONT = /^[A-Z]{6}\+(Inter|SourceSerif4|NotoSansHebrew(Thin)?|NotoSansArabic(Thin)?|NotoSansSC(Thin)?|NotoEmoji)(-[A-Za-z]+)?$/;
+const OUR_FONT = /^[A-Z]{6}\+(Inter|SourceSerif4|NotoSansHebrew(Thin)?|NotoSansArabic(Thin)?|NotoSansSC(Thin)?|NotoSansKR(Thin)?|NotoEmoji)(-[A-Za-z]+)?$/;
 const A4 = { width: 595.28, height: 841.89 };
 const LETTER = { width: 612, height: 792 };
 

@@ -23,7 +23,7 @@ const HEAVY = { timeout: 240_000 };
 const BUILD_TIMEOUT = 240_000;
 
 /** Our embedded families, as PDF base font names (a six-letter subset tag, then the family). */
-const OUR_FONT = /^[A-Z]{6}\+(Inter|SourceSerif4|NotoSansHebrew(Thin)?|NotoSansArabic(Thin)?|NotoSansSC(Thin)?|NotoEmoji)/;
+const OUR_FONT = /^[A-Z]{6}\+(Inter|SourceSerif4|NotoSansHebrew(Thin)?|NotoSansArabic(Thin)?|NotoSansSC(Thin)?|NotoSansKR(Thin)?|NotoEmoji)/;
 
 /** A 1x1 PNG. */
 const PNG_1X1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
