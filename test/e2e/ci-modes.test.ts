@@ -80,3 +80,47 @@ describe('the manifest, --check, --shard and --report', () => {
     expect(broken?.errors[0]).toMatchObject({ line: 6, column: 5, field: 'keyPoints[0].likelyhood', message: 'unknown field "likelyhood"' });
   });
 });
+
+describe('--watch', () => {
+  it('rebuilds only the briefing whose content changed, then stops on interrupt', async () => {
+    const { main } = await import('../../src/cli/main.js');
+    const { runInterruptHandlers } = await import('../../src/interrupt.js');
+    const { TextSink } = await import('../helpers/cli.js');
+    const content = await contentOf(2);
+    const out = await tempDir();
+    const stderr = new TextSink();
+    const running = main(['build', content, '--out', out, '--watch', '--format', 'html'], {
+      stdout: new TextSink(),
+      stderr,
+      env: { ...process.env, NO_COLOR: '1' },
+      isTTY: false,
+    });
+    const deck = (slug: string) => path.join(out, slug, 'deck.html');
+    const mtime = (f: string) => {
+      try {
+        return statSync(f).mtimeMs;
+      } catch {
+        return 0;
+      }
+    };
+    const until = async (test: () => boolean, ms: number) => {
+      for (const end = Date.now() + ms; Date.now() < end; ) {
+        if (test()) return true;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return test();
+    };
+    try {
+      expect(await until(() => mtime(deck('b1')) > 0 && mtime(deck('b2')) > 0 && /watching/.test(stderr.text), 60_000), stderr.text).toBe(true);
+      const [b1, b2] = [mtime(deck('b1')), mtime(deck('b2'))];
+      await new Promise((r) => setTimeout(r, 300));
+      writeFileSync(path.join(content, 'b2.yaml'), readFileSync(path.join(content, 'b2.yaml'), 'utf8').replace('title: ', 'title: Edited '));
+      expect(await until(() => mtime(deck('b2')) > b2, 30_000), stderr.text).toBe(true);
+      expect(readFileSync(deck('b2'), 'utf8')).toContain('Edited');
+      expect(mtime(deck('b1'))).toBe(b1);
+    } finally {
+      await runInterruptHandlers();
+      expect(await running).toBe(0);
+    }
+  }, 120_000);
+});
