@@ -135,6 +135,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         return owned;
       })),
   };
+  // Start Chromium while the first briefings load and render, when this build will need it.
+  if (!options.check && files.length && options.formats.some((f) => f !== 'html' && f !== 'md')) {
+    void ctx.browser().then((s) => s.warm()).catch(() => undefined);
+  }
   const results: BriefingResult[] = [];
   const slugs = new Map<string, string>();
   try {
@@ -295,78 +299,85 @@ async function produce(ctx: Context, loaded: LoadedBriefing, dir: string, result
 
   const printView = want.has('print') || want.has('handout') ? await resolveImages(buildView(b, loaded.slug, 'html'), loaded) : undefined;
 
-  if (want.has('pdf') || want.has('handout') || want.has('png')) {
-    // The deck is fitted in the browser; the fitted page is then printed and photographed as it stands.
+  // The print briefing does not depend on the deck: it prints on its own page while the deck is fitted.
+  const printed = want.has('print') && printView ? printBriefing() : undefined;
+  async function printBriefing(): Promise<void> {
     const session = await ctx.browser();
-    const { fitDeck } = await import('./fit/fit.js');
-    const fitted = await fitDeck(
-      session,
-      (fit) => renderDeck(deckView, templates, marp, { theme, fit, branding: options.branding }),
-      async (page) => ({
-        pdf: want.has('pdf') ? await printPage(page, session.timeout) : undefined,
-        images: want.has('png') ? await slideImages(page, options.scale ?? 1.5) : undefined,
-      }),
-    );
-    const deck = fitted.deck;
-    result.fit = fitted.report;
-    if (fitted.report.overflowing.length && options.strict) {
-      throw new BriefdeckError(
-        ExitCode.CONTENT,
-        fitted.report.overflowing.map((o) => ({
-          file: loaded.file,
-          message: `slide ${o.slide} ("${o.heading}") still overflows by ${o.pixels}px at the smallest text size`,
-          hint: 'shorten that text or split it into several points (--strict makes this an error)',
-        })),
-      );
-    }
-    for (const o of fitted.report.overflowing) result.warnings.push(`slide ${o.slide} ("${o.heading}") overflows by ${o.pixels}px`);
-    result.slides = deck.slides.length;
-    if (fitted.result.pdf) {
-      const { writeOutline, deckOutline } = await import('./output/outline.js');
-      const { writeNotes } = await import('./output/notes.js');
-      const notes = deck.slides.map((s) => s.notes ?? '');
-      const pdf = await withMetadata(fitted.result.pdf, meta, [
-        (doc) => writeOutline(doc, deckOutline(deck.slides)),
-        (doc) => options.pdfNotes && writeNotes(doc, notes, { corner: deckView.dir === 'rtl' ? 'right' : 'left' }),
-      ]);
-      result.pages.deck = deck.slides.length;
-      await write('deck.pdf', pdf);
-    }
-    if (want.has('html')) await write('deck.html', deck.html);
-    if (want.has('md')) await write('deck.md', deck.markdown);
-    if (fitted.result.images) {
-      for (const [i, png] of fitted.result.images.slides.entries()) await write(`slides/${String(i + 1).padStart(2, '0')}.png`, png);
-      await write('og.png', fitted.result.images.og);
-    }
-    if (want.has('handout') && printView) {
-      const { renderHandout, handoutFontCss } = await import('./render/handout.js');
-      const { html, css } = marp.render(deck.markdown);
-      const doc = renderHandout({
-        marpHtml: html,
-        marpCss: css,
-        slides: deck.slides,
-        view: printView,
-        paper: options.paper,
-        perPage: options.handoutPerPage ?? 3,
-        fontCss: await handoutFontCss(html, deck.slides, printView),
-      });
-      const pdf = await session.withDocument(doc, (page) => printPage(page, session.timeout), { width: 794, height: 1123 });
-      await write('handout.pdf', await withMetadata(pdf, meta));
-    }
-  } else if (want.has('html') || want.has('md')) {
-    const deck = await renderDeck(deckView, templates, marp, { theme, branding: options.branding });
-    result.slides = deck.slides.length;
-    if (want.has('html')) await write('deck.html', deck.html);
-    if (want.has('md')) await write('deck.md', deck.markdown);
-  }
-
-  if (want.has('print') && printView) {
-    const session = await ctx.browser();
-    const html = await renderPrint(printView, templates, { paper: options.paper, branding: options.branding });
+    const html = await renderPrint(printView as NonNullable<typeof printView>, templates, { paper: options.paper, branding: options.branding });
     const pdf = await session.withDocument(html, (page) => printPage(page, session.timeout, { outline: true }), { width: 794, height: 1123 });
     await write('briefing.pdf', await withMetadata(pdf, meta, [(doc) => (result.pages.print = doc.getPageCount())]));
   }
-  return written;
+
+  const deckDone = (async () => {
+    if (want.has('pdf') || want.has('handout') || want.has('png')) {
+      // The deck is fitted in the browser; the fitted page is then printed and photographed as it stands.
+      const session = await ctx.browser();
+      const { fitDeck } = await import('./fit/fit.js');
+      const fitted = await fitDeck(
+        session,
+        (fit) => renderDeck(deckView, templates, marp, { theme, fit, branding: options.branding }),
+        async (page) => ({
+          pdf: want.has('pdf') ? await printPage(page, session.timeout) : undefined,
+          images: want.has('png') ? await slideImages(page, options.scale ?? 1.5) : undefined,
+        }),
+      );
+      const deck = fitted.deck;
+      result.fit = fitted.report;
+      if (fitted.report.overflowing.length && options.strict) {
+        throw new BriefdeckError(
+          ExitCode.CONTENT,
+          fitted.report.overflowing.map((o) => ({
+            file: loaded.file,
+            message: `slide ${o.slide} ("${o.heading}") still overflows by ${o.pixels}px at the smallest text size`,
+            hint: 'shorten that text or split it into several points (--strict makes this an error)',
+          })),
+        );
+      }
+      for (const o of fitted.report.overflowing) result.warnings.push(`slide ${o.slide} ("${o.heading}") overflows by ${o.pixels}px`);
+      result.slides = deck.slides.length;
+      if (fitted.result.pdf) {
+        const { writeOutline, deckOutline } = await import('./output/outline.js');
+        const { writeNotes } = await import('./output/notes.js');
+        const notes = deck.slides.map((s) => s.notes ?? '');
+        const pdf = await withMetadata(fitted.result.pdf, meta, [
+          (doc) => writeOutline(doc, deckOutline(deck.slides)),
+          (doc) => options.pdfNotes && writeNotes(doc, notes, { corner: deckView.dir === 'rtl' ? 'right' : 'left' }),
+        ]);
+        result.pages.deck = deck.slides.length;
+        await write('deck.pdf', pdf);
+      }
+      if (want.has('html')) await write('deck.html', deck.html);
+      if (want.has('md')) await write('deck.md', deck.markdown);
+      if (fitted.result.images) {
+        for (const [i, png] of fitted.result.images.slides.entries()) await write(`slides/${String(i + 1).padStart(2, '0')}.png`, png);
+        await write('og.png', fitted.result.images.og);
+      }
+      if (want.has('handout') && printView) {
+        const { renderHandout, handoutFontCss } = await import('./render/handout.js');
+        const { html, css } = marp.render(deck.markdown);
+        const doc = renderHandout({
+          marpHtml: html,
+          marpCss: css,
+          slides: deck.slides,
+          view: printView,
+          paper: options.paper,
+          perPage: options.handoutPerPage ?? 3,
+          fontCss: await handoutFontCss(html, deck.slides, printView),
+        });
+        const pdf = await session.withDocument(doc, (page) => printPage(page, session.timeout), { width: 794, height: 1123 });
+        await write('handout.pdf', await withMetadata(pdf, meta));
+      }
+    } else if (want.has('html') || want.has('md')) {
+      const deck = await renderDeck(deckView, templates, marp, { theme, branding: options.branding });
+      result.slides = deck.slides.length;
+      if (want.has('html')) await write('deck.html', deck.html);
+      if (want.has('md')) await write('deck.md', deck.markdown);
+    }
+  })();
+  // Both finish (or fail) before the staging folder is published or removed.
+  const [deckResult, printResult] = await Promise.allSettled([deckDone, printed]);
+  for (const r of [deckResult, printResult]) if (r.status === 'rejected') throw r.reason;
+  return written.sort();
 }
 
 /** One PNG per slide and a link-preview card of the title slide. */

@@ -50,6 +50,11 @@ export class BrowserSession implements AsyncDisposable {
     this.timeout = options.timeout ?? 60_000;
   }
 
+  /** Starts the browser now, so the first page does not wait for it; errors surface on first use. */
+  warm(): void {
+    this.launch().catch(() => undefined);
+  }
+
   private launch(): Promise<Browser> {
     if (this.closed) throw environmentError('the browser session is closed');
     this.browser ??= (async () => {

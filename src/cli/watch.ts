@@ -69,7 +69,11 @@ export async function watch(initial: BuildOptions, args: BuildArgs, log: Logger)
       if (name && CONFIG_NAMES.includes(name.toString())) schedule(undefined);
     }),
   );
-  await new Promise<void>((resolve) => onInterrupt(async () => resolve()));
+  let offStop = () => {};
+  await new Promise<void>((resolve) => {
+    offStop = onInterrupt(async () => resolve());
+  });
+  offStop();
   for (const w of watchers) w.close();
   off();
   await session.close();

@@ -56,6 +56,8 @@ export async function isFresh(manifest: Manifest, slug: string, hash: string, ou
 /** `k/n`: this runner builds the briefings whose path hashes to k-1 modulo n; stable as files come and go. */
 export function inShard(file: string, shard: { index: number; count: number } | undefined): boolean {
   if (!shard || shard.count <= 1) return true;
-  const digest = createHash('sha256').update(file.split(path.sep).join('/')).digest();
+  // The path relative to the working folder, so `content/x.yaml`, `./content/x.yaml` and an absolute path agree.
+  const key = path.relative(process.cwd(), path.resolve(file)).split(path.sep).join('/');
+  const digest = createHash('sha256').update(key).digest();
   return digest.readUInt32BE(0) % shard.count === shard.index - 1;
 }
