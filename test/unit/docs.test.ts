@@ -46,3 +46,12 @@ describe('README', () => {
     expect(readme).toContain('npm test');
   });
 });
+
+describe('the public API', () => {
+  it('exports the build and the content format', async () => {
+    const api = await import('../../src/index.js');
+    expect(typeof api.build).toBe('function');
+    expect(typeof api.parseBriefing).toBe('function');
+    expect(api.contentJsonSchema()).toMatchObject({ type: 'object', required: expect.arrayContaining(['title', 'date', 'bluf', 'keyPoints', 'sources']) });
+  });
+});
