@@ -120,7 +120,6 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     throw new BriefdeckError(ExitCode.USAGE, { message: `unknown theme "${options.theme}"`, hint: `available: ${[...templates.themes.keys()].join(', ')}` });
   }
   const manifest = await readManifest(options.out);
-  let owned: BrowserSession | undefined;
   let session: Promise<BrowserSession> | undefined = options.session && Promise.resolve(options.session);
   const ctx: Context = {
     options,
@@ -131,8 +130,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     // Puppeteer loads only when a PDF is asked for, and the one session is shared by every briefing.
     browser: () =>
       (session ??= import('./browser/session.js').then(({ BrowserSession }) => {
-        owned = new BrowserSession({ concurrency: options.concurrency, executablePath: options.executablePath, timeout: options.timeoutMs });
-        return owned;
+        return new BrowserSession({ concurrency: options.concurrency, executablePath: options.executablePath, timeout: options.timeoutMs });
       })),
   };
   // Start Chromium while the first briefings load and render, when this build will need it.
@@ -153,7 +151,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, files.length)) }, worker));
   } finally {
-    await owned?.close();
+    // The session may still be starting (Chromium is launched early): wait for it, then close it.
+    if (session && !options.session) await (await session.catch(() => undefined))?.close();
     if (!options.check && results.some((r) => r.status === 'built')) await writeManifest(options.out, manifest);
   }
   results.sort((a, b) => a.file.localeCompare(b.file));
