@@ -15,10 +15,13 @@ const fail = (msg, code = 3) => {
   process.exit(code);
 };
 
-function run(cmd, args, opts = {}) {
+/** Runs a command; a failure ends setup, unless `soft`, when it returns false. */
+function run(cmd, args, opts = {}, soft = false) {
   say(`${cmd} ${args.join(' ')}`);
   const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });
-  if (r.status !== 0) fail(`\`${cmd} ${args.join(' ')}\` failed (exit ${r.status ?? r.signal})`, 1);
+  if (r.status === 0) return true;
+  if (!soft) fail(`\`${cmd} ${args.join(' ')}\` failed (exit ${r.status ?? r.signal})`, 1);
+  return false;
 }
 
 function checkNode() {
@@ -59,24 +62,28 @@ const isRoot = () => process.getuid?.() === 0;
 const isDebian = () => existsSync('/etc/debian_version') && existsSync('/usr/bin/apt-get');
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
 
-function aptInstall(packages) {
+function aptInstall(packages, soft = false) {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  run('apt-get', ['update', '-q'], { env });
-  run('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...packages], { env });
+  return run('apt-get', ['update', '-q'], { env }, soft) && run('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...packages], { env }, soft);
 }
 
 async function ensureBrowser() {
-  const { findBrowser, installHint } = await import(path.join(root, 'dist', 'browser', 'finder.js'));
+  const { findBrowser, installHint, isHeadlessShell } = await import(path.join(root, 'dist', 'browser', 'finder.js'));
+  const canApt = process.platform === 'linux' && isRoot() && isDebian();
+  let found;
   try {
-    findBrowser();
-    return;
+    found = findBrowser();
   } catch {
-    if (process.platform === 'linux' && isRoot() && isDebian()) {
-      aptInstall(['chromium']);
-      findBrowser();
-      return;
-    }
-    fail(`no Chromium or Chrome found.\n  ${installHint()}`);
+    if (!canApt) fail(`no Chromium or Chrome found.\n  ${installHint()}`);
+  }
+  const triedShell = path.join(root, 'node_modules', '.briefdeck-no-headless-shell');
+  if (found && (isHeadlessShell(found.executablePath) || found.via !== 'system' || !canApt || existsSync(triedShell))) return;
+  // Debian's chromium-headless-shell starts and prints far faster than the full browser; install it
+  // once beside a full Chromium (never fatal then: the full one still works).
+  if (aptInstall(['chromium-headless-shell'], Boolean(found))) findBrowser();
+  else {
+    say(`note: could not install chromium-headless-shell; using ${found.executablePath}`);
+    writeFileSync(triedShell, 'apt-get could not install chromium-headless-shell; delete this file to try again\n');
   }
 }
 

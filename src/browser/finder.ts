@@ -1,4 +1,6 @@
 // Finds a Chromium or Chrome to drive: the environment, then the usual system paths, then puppeteer's cache.
+// The headless shell (Chromium without its windowing layers, made for automation) comes first: on a
+// 2-core machine it starts in a quarter of the time and prints a deck in about two thirds.
 import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +8,8 @@ import { environmentError } from '../errors.js';
 
 const SYSTEM_PATHS: Record<string, string[]> = {
   linux: [
+    '/usr/bin/chromium-headless-shell',
+    '/usr/lib/chromium/chromium-headless-shell',
     '/usr/bin/chromium',
     '/usr/bin/chromium-browser',
     '/usr/lib/chromium/chromium',
@@ -40,11 +44,11 @@ function executable(file: string): boolean {
 function puppeteerCache(): string[] {
   const root = process.env.PUPPETEER_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'puppeteer');
   const found: string[] = [];
-  for (const product of ['chrome', 'chrome-headless-shell']) {
+  for (const product of ['chrome-headless-shell', 'chrome']) {
     const dir = path.join(root, product);
     if (!existsSync(dir)) continue;
     for (const build of readdirSync(dir).sort().reverse()) {
-      for (const sub of ['chrome-linux64/chrome', 'chrome-headless-shell-linux64/chrome-headless-shell', 'chrome-mac-x64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing', 'chrome-mac-arm64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing', 'chrome-win64/chrome.exe']) {
+      for (const sub of ['chrome-headless-shell-linux64/chrome-headless-shell', 'chrome-linux64/chrome', 'chrome-headless-shell-mac-x64/chrome-headless-shell', 'chrome-headless-shell-mac-arm64/chrome-headless-shell', 'chrome-headless-shell-win64/chrome-headless-shell.exe', 'chrome-mac-x64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing', 'chrome-mac-arm64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing', 'chrome-win64/chrome.exe']) {
         found.push(path.join(dir, build, sub));
       }
     }
@@ -56,6 +60,11 @@ export interface FoundBrowser {
   executablePath: string;
   /** Where it was found: `BRIEFDECK_CHROME`, `system` or `puppeteer cache`. */
   via: string;
+}
+
+/** Whether the executable is Chromium's headless shell, which puppeteer launches as `headless: 'shell'`. */
+export function isHeadlessShell(executablePath: string): boolean {
+  return /headless[-_]shell(\.exe)?$/i.test(path.basename(executablePath));
 }
 
 export function findBrowser(env: NodeJS.ProcessEnv = process.env): FoundBrowser {
@@ -73,7 +82,7 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env): FoundBrowser 
 export function installHint(): string {
   switch (process.platform) {
     case 'linux':
-      return 'install Chromium (Debian/Ubuntu: sudo apt-get install -y chromium; Fedora: sudo dnf install chromium), or set BRIEFDECK_CHROME=/path/to/chrome; `npm start` installs it for you when run as root on Debian or Ubuntu';
+      return 'install Chromium (Debian: sudo apt-get install -y chromium-headless-shell, the fastest, or chromium; Ubuntu: npx puppeteer browsers install chrome-headless-shell; Fedora: sudo dnf install chromium), or set BRIEFDECK_CHROME=/path/to/chrome; `npm start` installs it for you when run as root on Debian';
     case 'darwin':
       return 'install Google Chrome (https://www.google.com/chrome/) or `brew install --cask chromium`, or set BRIEFDECK_CHROME=/path/to/chrome';
     default:

@@ -2,7 +2,7 @@
 // bounded pool of pages, sandboxed (no network, no file reads), relaunched if it dies, always closed.
 import type { Browser, HTTPRequest, Page } from 'puppeteer';
 import { environmentError } from '../errors.js';
-import { findBrowser } from './finder.js';
+import { findBrowser, isHeadlessShell } from './finder.js';
 import { onInterrupt } from '../interrupt.js';
 
 export const CHROMIUM_ARGS = [
@@ -66,7 +66,7 @@ export class BrowserSession implements AsyncDisposable {
         // Our own signal handling closes the browser (and removes partial files) on Ctrl-C.
         const browser = await puppeteer.launch({
           executablePath,
-          headless: true,
+          headless: isHeadlessShell(executablePath) ? 'shell' : true,
           args,
           timeout: this.timeout,
           pipe: true,

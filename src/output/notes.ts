@@ -2,6 +2,7 @@
 // never printed. Written with pdf-lib's low-level objects so that Chromium's structure tags survive;
 // each note also joins the structure tree as an /Annot element, so screen readers find it too.
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFContext, type PDFObject, type PDFPage } from 'pdf-lib';
+import { loadPdf, savePdf } from './pdf.js';
 
 export interface NoteOptions {
   /** The note's title bar (its /T, usually the author), e.g. "Speaker notes". */
@@ -18,9 +19,9 @@ const INSET = 6;
 /** Adds a sticky note with `notes[i]` to page i wherever that text is not blank. */
 export async function addNoteAnnotations(pdf: Uint8Array, notes: string[], options: NoteOptions = {}): Promise<Uint8Array> {
   if (!notes.some((n) => n?.trim())) return pdf;
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const doc = await loadPdf(pdf);
   writeNotes(doc, notes, options);
-  return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+  return savePdf(doc);
 }
 
 /** The same, on a loaded document (so several edits share one load and save). */

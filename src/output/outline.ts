@@ -1,6 +1,7 @@
 // PDF bookmarks (the document outline) written with pdf-lib's low-level objects, so that Chromium's
 // structure tags, link annotations and everything else in the file stay exactly as printed.
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFRef, type PDFPage } from 'pdf-lib';
+import { loadPdf, savePdf } from './pdf.js';
 import type { Slide } from '../render/slides.js';
 
 export interface OutlineEntry {
@@ -28,9 +29,9 @@ function cleanTitle(s: string): string {
  * open with the bookmarks panel (/PageMode /UseOutlines). Entries pointing past the last page are clamped.
  */
 export async function addOutline(pdf: Uint8Array, entries: OutlineEntry[], options: OutlineOptions = {}): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const doc = await loadPdf(pdf);
   if (!writeOutline(doc, entries, options)) return pdf;
-  return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+  return savePdf(doc);
 }
 
 /** The same, on a loaded document (so several edits share one load and save); false if nothing was written. */
