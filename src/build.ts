@@ -7,18 +7,18 @@ import { discoverContent, isInside } from './content/discover.js';
 import { loadBriefing, type LoadedBriefing } from './content/load.js';
 import { DEFAULT_LIMITS, type Limits } from './content/limits.js';
 import { loadTemplates, type Templates } from './render/templates.js';
-import { MarpEngine } from './render/marp.js';
+import type { MarpEngine } from './render/marp.js';
 import { buildView } from './render/view.js';
 import { renderDeck, type Branding } from './render/deck.js';
 import { renderPrint, type Paper } from './render/print.js';
-import { readSectionImage, resolveImages } from './render/images.js';
+import { MAX_IMAGE_BYTES, readSectionImage, resolveImages } from './render/images.js';
 import { viewerAssets } from './render/viewer.js';
 import { fontFiles } from './render/fonts.js';
 import type { BrowserSession } from './browser/session.js';
 import type { FitReport } from './fit/fit.js';
 import { printPage, withMetadata } from './output/pdf.js';
 import { ensureDir, writeAtomic } from './output/write.js';
-import { hashParts, inShard, isFresh, readManifest, writeManifest, type Manifest } from './output/manifest.js';
+import { hashParts, inShard, isFresh, manifestPath, readManifest, sha256, unchangedSlug, writeManifest, type Manifest } from './output/manifest.js';
 import { version } from './version.js';
 import { onInterrupt } from './interrupt.js';
 
@@ -105,7 +105,8 @@ export const defaultBuildOptions = (): BuildOptions => ({
 interface Context {
   options: BuildOptions;
   templates: Templates;
-  marp: MarpEngine;
+  /** The one Marp engine of the build, made on first need (importing marp-core costs ~0.2 s). */
+  marp: () => Promise<MarpEngine>;
   /** Hash of everything shared by all briefings of this build. */
   buildKey: string;
   manifest: Manifest;
@@ -121,10 +122,11 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   }
   const manifest = await readManifest(options.out);
   let session: Promise<BrowserSession> | undefined = options.session && Promise.resolve(options.session);
+  let marp: Promise<MarpEngine> | undefined;
   const ctx: Context = {
     options,
     templates,
-    marp: new MarpEngine([...templates.themes.values()]),
+    marp: () => (marp ??= import('./render/marp.js').then(({ MarpEngine }) => new MarpEngine([...templates.themes.values()]))),
     buildKey: await buildKey(options, templates),
     manifest,
     // Puppeteer loads only when a PDF is asked for, and the one session is shared by every briefing.
@@ -189,13 +191,17 @@ async function buildKey(options: BuildOptions, templates: Templates): Promise<st
   ]);
 }
 
-/** The briefing's own inputs: its content and the images it shows. */
-async function briefingHash(ctx: Context, loaded: LoadedBriefing): Promise<string> {
+/** The briefing's own inputs, its content and the images it shows: one hash of all, and each file's. */
+async function briefingInputs(ctx: Context, loaded: LoadedBriefing): Promise<{ hash: string; inputs: Record<string, string> }> {
   const parts: [string, string | Uint8Array][] = [['build', ctx.buildKey], ['content', loaded.bytes]];
+  const inputs: Record<string, string> = { [manifestPath(loaded.file)]: sha256(loaded.bytes) };
   for (const [i, s] of (loaded.briefing.sections ?? []).entries()) {
-    if (s.image) parts.push([`image:${s.image.path}`, (await readSectionImage(loaded, i, s.image.path)).bytes]);
+    if (!s.image) continue;
+    const { bytes } = await readSectionImage(loaded, i, s.image.path);
+    parts.push([`image:${s.image.path}`, bytes]);
+    inputs[manifestPath(path.resolve(loaded.dir, s.image.path))] = sha256(bytes);
   }
-  return hashParts(parts);
+  return { hash: hashParts(parts), inputs };
 }
 
 async function buildOne(ctx: Context, file: string, slugs: Map<string, string>): Promise<BriefingResult> {
@@ -207,10 +213,20 @@ async function buildOne(ctx: Context, file: string, slugs: Map<string, string>):
     if (staging) await rm(staging, { recursive: true, force: true });
   });
   try {
+    // Unchanged since the last build (same bytes in, outputs all there): known without parsing.
+    const unchanged = options.force ? undefined : await unchangedSlug(ctx.manifest, file, ctx.buildKey, options.out, Math.max(options.limits.fileBytes, MAX_IMAGE_BYTES));
+    if (unchanged) {
+      result.slug = unchanged;
+      claimSlug(slugs, file, unchanged, options.out);
+      result.status = options.check ? 'fresh' : 'skipped';
+      result.ok = true;
+      if (!options.check) result.outputs = (ctx.manifest.briefings[unchanged]?.outputs ?? []).map((f) => path.join(options.out, unchanged, f));
+      return result;
+    }
     const loaded = await loadBriefing(file, options.limits);
     result.slug = loaded.slug;
-    claimSlug(slugs, loaded, options.out);
-    const hash = await briefingHash(ctx, loaded);
+    claimSlug(slugs, loaded.file, loaded.slug, options.out);
+    const { hash, inputs } = await briefingInputs(ctx, loaded);
     const fresh = !options.force && (await isFresh(ctx.manifest, loaded.slug, hash, options.out));
     if (options.check) {
       result.status = fresh ? 'fresh' : 'stale';
@@ -232,7 +248,7 @@ async function buildOne(ctx: Context, file: string, slugs: Map<string, string>):
     const names = await produce(ctx, loaded, staging, result);
     const target = path.join(options.out, loaded.slug);
     await publish(staging, target);
-    ctx.manifest.briefings[loaded.slug] = { file: file.split(path.sep).join('/'), hash, outputs: names };
+    ctx.manifest.briefings[loaded.slug] = { file: manifestPath(file), hash, outputs: names, build: ctx.buildKey, inputs };
     result.outputs = names.map((n) => path.join(target, n));
     result.status = 'built';
     result.ok = true;
@@ -254,27 +270,28 @@ async function buildOne(ctx: Context, file: string, slugs: Map<string, string>):
 }
 
 /** One briefing per slug, and a slug's folder always inside --out. */
-function claimSlug(slugs: Map<string, string>, loaded: LoadedBriefing, out: string): void {
-  const other = slugs.get(loaded.slug);
-  if (other && other !== loaded.file) {
+function claimSlug(slugs: Map<string, string>, file: string, slug: string, out: string): void {
+  const other = slugs.get(slug);
+  if (other && other !== file) {
     throw new BriefdeckError(ExitCode.CONTENT, {
-      file: loaded.file,
+      file,
       field: 'slug',
-      message: `slug "${loaded.slug}" is already used by ${other}`,
+      message: `slug "${slug}" is already used by ${other}`,
       hint: 'give one of them another `slug:`',
     });
   }
   const root = path.resolve(out);
-  const target = path.resolve(root, loaded.slug);
+  const target = path.resolve(root, slug);
   if (!isInside(target, root) || target === root) {
-    throw new BriefdeckError(ExitCode.CONTENT, { file: loaded.file, field: 'slug', message: 'slug would write outside the output folder' });
+    throw new BriefdeckError(ExitCode.CONTENT, { file, field: 'slug', message: 'slug would write outside the output folder' });
   }
-  slugs.set(loaded.slug, loaded.file);
+  slugs.set(slug, file);
 }
 
 /** Renders every asked-for output of one briefing into `dir`; returns the file names written. */
 async function produce(ctx: Context, loaded: LoadedBriefing, dir: string, result: BriefingResult): Promise<string[]> {
-  const { options, templates, marp } = ctx;
+  const { options, templates } = ctx;
+  const marp = await ctx.marp();
   const b = loaded.briefing.marking || !options.defaultMarking ? loaded.briefing : { ...loaded.briefing, marking: options.defaultMarking };
   const theme = b.theme ?? options.theme;
   if (!templates.themes.has(theme)) {

@@ -1,5 +1,7 @@
 // One browser for a whole build: launched on first use, shared by every briefing and output through a
 // bounded pool of pages, sandboxed (no network, no file reads), relaunched if it dies, always closed.
+// Pages are reused: a new page costs a new renderer (~120 ms, and its first layout is slow), and a
+// document whose styles and fonts equal the page's current ones only has its body swapped.
 import type { Browser, HTTPRequest, Page } from 'puppeteer';
 import { environmentError } from '../errors.js';
 import { findBrowser, isHeadlessShell } from './finder.js';
@@ -36,8 +38,23 @@ function sandbox(page: Page, allowedUrl: () => string | undefined): Promise<void
   return page.setRequestInterception(true);
 }
 
+/** The part of a document that decides how its body renders: everything before <body> but the title and descriptive meta. */
+function styleKey(html: string): string | undefined {
+  const at = html.indexOf('<body>');
+  if (at < 0) return undefined;
+  return html.slice(0, at).replace(/<title>[^<]*<\/title>/, '').replace(/<meta name="(description|author|keywords)" content="[^"]*">/g, '');
+}
+
+interface Loaded {
+  key: string | undefined;
+  viewport: string;
+}
+
 export class BrowserSession implements AsyncDisposable {
   private browser?: Promise<Browser>;
+  /** Open pages not in use, and what each shows. */
+  private idle: Page[] = [];
+  private readonly loaded = new WeakMap<Page, Loaded>();
   private active = 0;
   private readonly waiting: (() => void)[] = [];
   readonly concurrency: number;
@@ -76,7 +93,9 @@ export class BrowserSession implements AsyncDisposable {
         this.offInterrupt ??= onInterrupt(() => this.close());
         const current = this.browser;
         browser.once('disconnected', () => {
-          if (this.browser === current) this.browser = undefined;
+          if (this.browser !== current) return;
+          this.browser = undefined;
+          this.idle = [];
         });
         return browser;
       } catch (e) {
@@ -130,24 +149,71 @@ export class BrowserSession implements AsyncDisposable {
 
   private async once<T>(html: string, fn: (page: Page) => Promise<T>, viewport: { width: number; height: number }): Promise<T> {
     const browser = await this.launch();
-    const page = await browser.newPage();
+    // Prefer a page already showing this document's styles: then only the body changes.
+    const key = styleKey(html);
+    const match = this.idle.findIndex((p) => this.loaded.get(p)?.key === key);
+    const page = (match >= 0 ? this.idle.splice(match, 1)[0] : this.idle.pop()) ?? (await this.newPage(browser));
+    let reusable = false;
     try {
-      page.setDefaultTimeout(this.timeout);
-      await page.setViewport(viewport);
-      await page.setJavaScriptEnabled(false);
-      await sandbox(page, () => undefined);
-      await page.setContent(html, { waitUntil: 'load', timeout: this.timeout });
-      await page.evaluate(() => document.fonts.ready.then(() => undefined));
-      return await fn(page);
+      const size = `${viewport.width}x${viewport.height}`;
+      if (this.loaded.get(page)?.viewport !== size) {
+        await page.setViewport(viewport);
+        this.loaded.set(page, { key: undefined, viewport: size });
+      }
+      await this.show(page, html);
+      const result = await fn(page);
+      reusable = true;
+      return result;
     } finally {
-      await page.close().catch(() => undefined);
+      // A page that failed (timeout, crash, bad document) is not trusted again.
+      if (reusable && !this.closed && this.browser && !page.isClosed()) this.idle.push(page);
+      else await page.close().catch(() => undefined);
     }
+  }
+
+  private async newPage(browser: Browser): Promise<Page> {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(this.timeout);
+    await page.setJavaScriptEnabled(false);
+    await sandbox(page, () => undefined);
+    return page;
+  }
+
+  /**
+   * Shows `html` in `page` with its fonts ready. When the page already shows a document with the
+   * same styles, only the body (and title) change: no style parsing, no font decoding, ~3x faster.
+   */
+  async show(page: Page, html: string): Promise<void> {
+    const state = this.loaded.get(page);
+    const key = styleKey(html);
+    const bodyAt = html.indexOf('<body>');
+    const bodyEnd = html.lastIndexOf('</body>');
+    if (state && key !== undefined && state.key === key && bodyEnd > bodyAt) {
+      const title = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
+      await page.evaluate(
+        (body: string, titleHtml: string) => {
+          const t = document.createElement('textarea');
+          t.innerHTML = titleHtml;
+          document.title = t.value;
+          document.body.innerHTML = body;
+          return document.fonts.ready.then(() => undefined);
+        },
+        html.slice(bodyAt + 6, bodyEnd),
+        title,
+      );
+      return;
+    }
+    if (state) state.key = undefined;
+    await page.setContent(html, { waitUntil: 'load', timeout: this.timeout });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    if (state) state.key = key;
   }
 
   /** Kills the current browser (if any) so the next page launches a new one. */
   private async restart(): Promise<void> {
     const dead = this.browser;
     this.browser = undefined;
+    this.idle = [];
     const b = await dead?.catch(() => undefined);
     b?.process()?.kill('SIGKILL');
     await b?.close().catch(() => undefined);
@@ -158,6 +224,7 @@ export class BrowserSession implements AsyncDisposable {
     this.offInterrupt?.();
     const b = this.browser;
     this.browser = undefined;
+    this.idle = [];
     if (b) await (await b.catch(() => undefined))?.close().catch(() => undefined);
   }
 

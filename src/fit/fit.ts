@@ -64,14 +64,14 @@ export async function fitDeck<T extends Rendered, R>(
         return { deck, result: await use(page, deck), report: { iterations: iteration, actions: [...actions.values()], overflowing } };
       }
       const next = await render(fit);
-      await showDeck(page, deck, next);
+      await showDeck(session, page, deck, next);
       deck = next;
     }
   });
 }
 
 /** Puts `next` on the page: only the slides when the document's head (styles, fonts) is unchanged. */
-async function showDeck(page: Page, current: Rendered, next: Rendered): Promise<void> {
+async function showDeck(session: BrowserSession, page: Page, current: Rendered, next: Rendered): Promise<void> {
   const head = (html: string) => html.slice(0, html.indexOf('<body>'));
   const slides = (html: string) => {
     const start = html.indexOf('<div class="marpit">');
@@ -86,8 +86,7 @@ async function showDeck(page: Page, current: Rendered, next: Rendered): Promise<
       return document.fonts.ready.then(() => undefined);
     }, body);
   } else {
-    await page.setContent(next.html, { waitUntil: 'load' });
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await session.show(page, next.html);
   }
 }
 

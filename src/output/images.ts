@@ -19,7 +19,21 @@ export interface ScreenshotOptions {
  * after another, no viewer), then puts the page's media type and viewport back.
  */
 async function printLayout<T>(page: Page, viewport: Viewport, fn: () => Promise<T>): Promise<T> {
+  // Full Chromium draws only the tab in front, and a capture of any other waits forever: pages take
+  // turns in front (the headless shell draws every tab, but the turns cost little beside the captures).
+  const turn = frontTurn.then(() => inFront(page, viewport, fn));
+  frontTurn = turn.then(
+    () => undefined,
+    () => undefined,
+  );
+  return turn;
+}
+
+let frontTurn: Promise<void> = Promise.resolve();
+
+async function inFront<T>(page: Page, viewport: Viewport, fn: () => Promise<T>): Promise<T> {
   const before = page.viewport();
+  await page.bringToFront();
   await page.emulateMediaType('print');
   await page.setViewport(viewport);
   try {

@@ -1,7 +1,7 @@
 // The build manifest: a hash of everything that went into each briefing's outputs, so that a rebuild
 // skips briefings whose inputs did not change and `--check` can tell which outputs are stale.
 import { createHash } from 'node:crypto';
-import { access, readFile } from 'node:fs/promises';
+import { access, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { writeAtomic } from './write.js';
 
@@ -11,6 +11,11 @@ export interface ManifestEntry {
   file: string;
   hash: string;
   outputs: string[];
+  /** Hash of the settings, templates, themes, fonts and version shared by the build. */
+  build?: string;
+  /** SHA-256 of each input file's bytes (the content file, its images), by path: an unchanged
+   *  briefing is then recognised without parsing or validating it again. */
+  inputs?: Record<string, string>;
 }
 
 export interface Manifest {
@@ -53,11 +58,36 @@ export async function isFresh(manifest: Manifest, slug: string, hash: string, ou
   return true;
 }
 
+export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+
+/** The manifest's name for a file: relative to the working folder, with forward slashes. */
+export function manifestPath(file: string): string {
+  return path.relative(process.cwd(), path.resolve(file)).split(path.sep).join('/');
+}
+
+/**
+ * The slug of the briefing built from `file`, if the manifest shows it built with this `build` key
+ * from input files whose bytes are all unchanged, and its outputs are all there; else undefined.
+ * Reads only regular files no larger than `maxBytes`: anything odd goes the slow, checked way.
+ */
+export async function unchangedSlug(manifest: Manifest, file: string, build: string, out: string, maxBytes: number): Promise<string | undefined> {
+  const name = manifestPath(file);
+  const found = Object.entries(manifest.briefings).find(([, e]) => e.file === name && e.build === build && e.inputs);
+  if (!found) return undefined;
+  const [slug, entry] = found;
+  for (const [input, digest] of Object.entries(entry.inputs ?? {})) {
+    const info = await stat(input).catch(() => undefined);
+    if (!info?.isFile() || info.size > maxBytes) return undefined;
+    if (sha256(await readFile(input)) !== digest) return undefined;
+  }
+  return (await isFresh(manifest, slug, entry.hash, out)) ? slug : undefined;
+}
+
 /** `k/n`: this runner builds the briefings whose path hashes to k-1 modulo n; stable as files come and go. */
 export function inShard(file: string, shard: { index: number; count: number } | undefined): boolean {
   if (!shard || shard.count <= 1) return true;
   // The path relative to the working folder, so `content/x.yaml`, `./content/x.yaml` and an absolute path agree.
-  const key = path.relative(process.cwd(), path.resolve(file)).split(path.sep).join('/');
+  const key = manifestPath(file);
   const digest = createHash('sha256').update(key).digest();
   return digest.readUInt32BE(0) % shard.count === shard.index - 1;
 }
