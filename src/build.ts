@@ -22,10 +22,9 @@ import { hashParts, inShard, isFresh, manifestPath, readManifest, sha256, unchan
 import { version } from './version.js';
 import { onInterrupt } from './interrupt.js';
 
-export const FORMATS = ['html', 'pdf', 'print', 'md', 'handout', 'png'] as const;
-export type Format = (typeof FORMATS)[number];
-/** What a build makes when no --format is given. */
-export const DEFAULT_FORMATS: Format[] = ['html', 'pdf', 'print', 'md'];
+import { DEFAULT_FORMATS, FORMATS, type Format } from './formats.js';
+
+export { DEFAULT_FORMATS, FORMATS, type Format };
 
 export interface BuildOptions {
   paths: string[];
@@ -111,6 +110,8 @@ interface Context {
   buildKey: string;
   manifest: Manifest;
   browser: () => Promise<BrowserSession>;
+  /** Starts Chromium and its pages while the first briefing to build still loads and renders. */
+  warm: () => void;
 }
 
 export async function build(options: BuildOptions): Promise<BuildReport> {
@@ -123,6 +124,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const manifest = await readManifest(options.out);
   let session: Promise<BrowserSession> | undefined = options.session && Promise.resolve(options.session);
   let marp: Promise<MarpEngine> | undefined;
+  let warmed = false;
   const ctx: Context = {
     options,
     templates,
@@ -134,11 +136,12 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       (session ??= import('./browser/session.js').then(({ BrowserSession }) => {
         return new BrowserSession({ concurrency: options.concurrency, executablePath: options.executablePath, timeout: options.timeoutMs });
       })),
+    warm: () => {
+      if (warmed || !options.formats.some((f) => f !== 'html' && f !== 'md')) return;
+      warmed = true;
+      void ctx.browser().then((s) => s.warm(Math.min(files.length * 2, options.concurrency))).catch(() => undefined);
+    },
   };
-  // Start Chromium while the first briefings load and render, when this build will need it.
-  if (!options.check && files.length && options.formats.some((f) => f !== 'html' && f !== 'md')) {
-    void ctx.browser().then((s) => s.warm()).catch(() => undefined);
-  }
   const results: BriefingResult[] = [];
   const slugs = new Map<string, string>();
   try {
@@ -223,6 +226,7 @@ async function buildOne(ctx: Context, file: string, slugs: Map<string, string>):
       if (!options.check) result.outputs = (ctx.manifest.briefings[unchanged]?.outputs ?? []).map((f) => path.join(options.out, unchanged, f));
       return result;
     }
+    if (!options.check) ctx.warm();
     const loaded = await loadBriefing(file, options.limits);
     result.slug = loaded.slug;
     claimSlug(slugs, loaded.file, loaded.slug, options.out);

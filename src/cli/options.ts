@@ -1,6 +1,6 @@
 // Every command-line option, defined once: yargs reads these, and docs/cli.md is checked against them.
 import os from 'node:os';
-import { DEFAULT_FORMATS, FORMATS } from '../build.js';
+import { DEFAULT_FORMATS, FORMATS } from '../formats.js';
 
 export const buildOptions = {
   out: { alias: 'o', type: 'string', default: 'output', describe: 'Output folder; each briefing goes to <out>/<slug>/' },

@@ -1,6 +1,9 @@
 // Prints HTML documents to PDF in the shared browser, and sets the PDF's metadata.
 import type { Page } from 'puppeteer';
-import { PDFDocument, PDFName, PDFString, ParseSpeeds } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
+
+// pdf-lib loads on first use (~0.1 s): the browser is already printing by then.
+const pdfLib = () => import('pdf-lib');
 
 export interface PdfMetadata {
   title: string;
@@ -24,6 +27,7 @@ export async function printPage(page: Page, timeout: number, options: { outline?
  * applies any further `edits` (outline, notes) in the same load and save.
  */
 export async function withMetadata(pdf: Uint8Array, meta: PdfMetadata, edits: ((doc: PDFDocument) => unknown)[] = []): Promise<Uint8Array> {
+  const { PDFName, PDFString } = await pdfLib();
   const doc = await loadPdf(pdf);
   for (const edit of edits) edit(doc);
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
@@ -42,7 +46,8 @@ export async function withMetadata(pdf: Uint8Array, meta: PdfMetadata, edits: ((
  * Loads a PDF for editing, keeping its metadata as it is. pdf-lib yields to the event loop every
  * 100 objects by default, which in a busy build costs four times the parse itself: parse in one go.
  */
-export function loadPdf(pdf: Uint8Array): Promise<PDFDocument> {
+export async function loadPdf(pdf: Uint8Array): Promise<PDFDocument> {
+  const { PDFDocument, ParseSpeeds } = await pdfLib();
   return PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
 }
 

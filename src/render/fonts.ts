@@ -105,7 +105,21 @@ export async function fontCss(families: string[], text: string): Promise<string>
   for (const ch of text) used.add(ch.codePointAt(0) ?? 0);
   for (let c = 0x20; c < 0x7f; c++) used.add(c);
   const sorted = [...used].sort((a, b) => a - b);
-  const all = await rules;
+  // A deck is rendered several times while fitted, and many briefings share their characters.
+  const key = `${families.join(',')}|${String.fromCodePoint(...sorted)}`;
+  let css = cssCache.get(key);
+  if (!css) {
+    css = facesFor(families, sorted);
+    if (cssCache.size >= 64) cssCache.clear();
+    cssCache.set(key, css);
+  }
+  return css;
+}
+
+const cssCache = new Map<string, Promise<string>>();
+
+async function facesFor(families: string[], sorted: number[]): Promise<string> {
+  const all = await (rules ??= readRules());
   // Fallback faces are needed only for what some primary face (Inter, Source Serif 4) lacks: an emoji
   // chunk that also maps the digits must not be embedded for the digits' sake.
   const primaries = families.filter((f) => !FALLBACK_FAMILIES.includes(f));

@@ -27,10 +27,39 @@ export class MarpEngine {
     const validate = md.validateLink.bind(md);
     md.validateLink = (url) => /^data:image\/svg\+xml;base64,[A-Za-z0-9+/=]*$/.test(url) || validate(url);
     for (const css of themes) this.marp.themeSet.add(css);
+    memoiseStyles(this.marp);
   }
 
   render(markdown: string): MarpResult {
     const { html, css } = this.marp.render(markdown);
     return { html, css };
   }
+}
+
+interface StyleInternals {
+  renderStyle(theme?: string): string;
+  themeSetPackOptions(): unknown;
+  themeSet: { get(name: string | undefined, fallback: boolean): { css: string } | undefined };
+}
+
+/**
+ * Marp packs the theme's CSS through PostCSS on every render (~20 ms, most of a render), although the
+ * result depends only on the theme and the pack options (inline styles, containers, SVG mode). A deck
+ * is rendered several times while it is fitted and a build renders many decks with the same theme:
+ * pack each distinct combination once.
+ */
+function memoiseStyles(marp: Marp): void {
+  const m = marp as unknown as StyleInternals;
+  const pack = m.renderStyle.bind(m);
+  const packed = new Map<string, string>();
+  m.renderStyle = (theme) => {
+    const key = `${theme ?? ''}\0${JSON.stringify(m.themeSetPackOptions())}\0${m.themeSet.get(theme, true)?.css ?? ''}`;
+    let css = packed.get(key);
+    if (css === undefined) {
+      css = pack(theme);
+      if (packed.size >= 32) packed.clear();
+      packed.set(key, css);
+    }
+    return css;
+  };
 }
