@@ -220,6 +220,49 @@ describe('manifest and skipping unchanged briefings', () => {
   });
 });
 
+describe('inputs recorded by bytes', () => {
+  // A tiny valid SVG, once blue and once red: the deck differs, so the briefing must rebuild.
+  const svg = (fill: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="${fill}"/></svg>`;
+
+  it('rebuilds a briefing when only its image changes, and keeps slugs unique across skipped and new files', SLOW, async () => {
+    const content = await tempDir('briefdeck-content-');
+    const src = await readFile(MINIMAL, 'utf8');
+    await writeFile(path.join(content, 'chart.svg'), svg('#1f4e79'));
+    await writeFile(
+      path.join(content, 'pictured.yaml'),
+      `${src}sections:\n  - title: A chart\n    points: [One point]\n    image: {path: chart.svg, alt: A blue bar}\n`,
+    );
+    await copyFile(MINIMAL, path.join(content, 'plain.yaml'));
+    const out = await tempDir();
+    const formats = ['--format', 'md', '--format', 'html'];
+
+    const first = await buildWithReport([content, '--out', out, ...formats]);
+    expect(first.run.code, first.run.stderr).toBe(0);
+    const manifest = JSON.parse(await readFile(path.join(out, MANIFEST), 'utf8')) as { briefings: Record<string, { inputs?: Record<string, string> }> };
+    const inputs = Object.keys(manifest.briefings.pictured?.inputs ?? {});
+    expect(inputs.some((f) => f.endsWith('pictured.yaml')) && inputs.some((f) => f.endsWith('chart.svg')), inputs.join(', ')).toBe(true);
+
+    expect(statuses((await buildWithReport([content, '--out', out, ...formats])).report)).toEqual({ pictured: 'skipped', plain: 'skipped' });
+
+    // The same bytes written again: still skipped. Other bytes: rebuilt, with the new picture.
+    await writeFile(path.join(content, 'chart.svg'), svg('#1f4e79'));
+    expect(statuses((await buildWithReport([content, '--out', out, ...formats])).report)).toEqual({ pictured: 'skipped', plain: 'skipped' });
+    await writeFile(path.join(content, 'chart.svg'), svg('#b22222'));
+    const redrawn = await buildWithReport([content, '--out', out, ...formats]);
+    expect(statuses(redrawn.report)).toEqual({ pictured: 'built', plain: 'skipped' });
+    expect(Buffer.from((/data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)/.exec(await readFile(path.join(out, 'pictured', 'deck.md'), 'utf8')) ?? [])[1] ?? '', 'base64').toString()).toContain('#b22222');
+
+    // A new file taking the slug of a skipped one is refused; the skipped one is untouched.
+    await writeFile(path.join(content, 'zz-impostor.yaml'), `slug: plain\n${src}`);
+    const clash = await buildWithReport([content, '--out', out, ...formats, '-j', '1']);
+    expect(clash.run.code).toBe(1);
+    const impostor = clash.report.briefings.find((b) => b.file.endsWith('zz-impostor.yaml'));
+    expect(impostor?.status).toBe('failed');
+    expect(impostor?.errors[0]?.message).toMatch(/slug "plain" is already used/);
+    expect(clash.report.briefings.find((b) => b.file.endsWith('plain.yaml'))?.status).toBe('skipped');
+  });
+});
+
 describe('--check', () => {
   it('exits 0 on an up-to-date folder and 1 listing a stale file, building nothing either way', SLOW, async () => {
     const content = await contentWith(['fresh-one', 'stale-one']);

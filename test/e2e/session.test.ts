@@ -1,0 +1,54 @@
+// The shared browser session reuses its pages: a document with the same styles only swaps the body,
+// anything else loads in full, a page that failed is never used again, and each use gets its viewport.
+import { afterAll, describe, expect, it } from 'vitest';
+import { BrowserSession } from '../../src/browser/session.js';
+import { findBrowser } from '../../src/browser/finder.js';
+
+const TIMEOUT = 120_000;
+const session = new BrowserSession({ executablePath: findBrowser().executablePath, concurrency: 1 });
+afterAll(() => session.close());
+
+const doc = (title: string, body: string, colour = 'rgb(0, 0, 128)') =>
+  `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>${title}</title><style>p{color:${colour}}</style></head>\n<body>\n<p>${body}</p>\n</body>\n</html>\n`;
+
+describe('page reuse', () => {
+  it(
+    'swaps only the body for the same styles, reloads for other styles, and drops a page that failed',
+    async () => {
+      // What the page shows, and whether its head still carries the mark left by an earlier use.
+      const read = (page: import('puppeteer').Page) =>
+        page.evaluate(() => ({
+          text: document.body.textContent?.trim(),
+          title: document.title,
+          colour: getComputedStyle(document.querySelector('p') as Element).color,
+          marked: document.head.hasAttribute('data-mark'),
+          width: window.innerWidth,
+        }));
+      const first = await session.withDocument(doc('First &amp; one', 'alpha'), async (page) => {
+        await page.evaluate(() => document.head.setAttribute('data-mark', ''));
+        return read(page);
+      });
+      expect(first).toMatchObject({ text: 'alpha', title: 'First & one', colour: 'rgb(0, 0, 128)', width: 1280 });
+
+      // Same styles: the body and title change in place (the head, with its mark, stays).
+      const second = await session.withDocument(doc('Second', 'bravo'), read);
+      expect(second).toEqual({ text: 'bravo', title: 'Second', colour: 'rgb(0, 0, 128)', marked: true, width: 1280 });
+
+      // Other styles: a full load (the mark is gone), at the viewport asked for.
+      const third = await session.withDocument(doc('Third', 'charlie', 'rgb(128, 0, 0)'), read, { width: 794, height: 1123 });
+      expect(third).toEqual({ text: 'charlie', title: 'Third', colour: 'rgb(128, 0, 0)', marked: false, width: 794 });
+
+      // A use that throws: that page is closed, so the next document starts on a clean page.
+      await session.withDocument(doc('Fourth', 'delta', 'rgb(128, 0, 0)'), async (page) => {
+        await page.evaluate(() => document.head.setAttribute('data-mark', ''));
+        throw new Error('boom');
+      }).then(
+        () => expect.unreachable('the error reaches the caller'),
+        (e: Error) => expect(e.message).toBe('boom'),
+      );
+      const fifth = await session.withDocument(doc('Fifth', 'echo', 'rgb(128, 0, 0)'), read);
+      expect(fifth).toEqual({ text: 'echo', title: 'Fifth', colour: 'rgb(128, 0, 0)', marked: false, width: 1280 });
+    },
+    TIMEOUT,
+  );
+});
