@@ -49,9 +49,14 @@ export async function fitDeck<T extends Rendered, R>(
       const over = measures.filter((m) => m.overflowY > SLACK || m.overflowX > SLACK);
       // Pack every list by the heights Chromium measured, which splits what overflows and joins
       // slides that a pessimistic estimate left half empty; then shrink what cannot split.
-      const changed =
-        iteration < MAX_ITERATIONS &&
-        (pack(fit, deck.slides, measures, actions) || (over.length > 0 && adjust(fit, deck.slides, over, actions)));
+      // Slides that packing leaves alone (cards, single blocks) are adjusted in the same pass: their
+      // overflow does not depend on how the lists elsewhere are split, so no pass is spent waiting.
+      let changed = false;
+      if (iteration < MAX_ITERATIONS) {
+        const packed = pack(fit, deck.slides, measures, actions);
+        const others = packed ? over.filter((m) => !packable(deck.slides[m.number - 1])) : over;
+        changed = (others.length > 0 && adjust(fit, deck.slides, others, actions)) || packed;
+      }
       if (!changed) {
         const overflowing = over.map((m) => ({
           slide: m.number,
@@ -61,6 +66,7 @@ export async function fitDeck<T extends Rendered, R>(
         for (const o of overflowing) {
           actions.set(`overflow:${o.slide}`, { slide: o.slide, heading: o.heading, action: 'overflow', detail: `${o.pixels}px past the slide at the 18px floor` });
         }
+        renumber(actions, deck.slides);
         return { deck, result: await use(page, deck), report: { iterations: iteration, actions: [...actions.values()], overflowing } };
       }
       const next = await render(fit);
@@ -93,6 +99,20 @@ async function showDeck(session: BrowserSession, page: Page, current: Rendered, 
 /** Kinds whose items stack vertically and can be packed by measured height. */
 const STACKED = new Set(['keypoints', 'section', 'actors-table', 'timeline', 'indicators', 'quotes', 'glossary', 'sources']);
 
+/** Points each action at its slide in the final deck (splits before it move it along). */
+function renumber(actions: Map<string, FitAction>, slides: Slide[]): void {
+  for (const [key, action] of actions) {
+    const [kind, id] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
+    const slide = kind === 'shrink' ? slides.find((s) => s.key === id) : kind === 'split' ? slides.find((s) => s.part === id) : undefined;
+    if (slide) action.slide = slide.number;
+  }
+}
+
+/** Whether `pack` splits this slide's part by measured heights. */
+function packable(slide: Slide | undefined): slide is Slide {
+  return !!slide && STACKED.has(slide.kind) && !slide.classes.includes('horizontal') && slide.items.length > 0;
+}
+
 /**
  * Packs every stacked part by the item heights Chromium measured and the least room any of its
  * slides had (the room only ever shrinks, so repacking converges). Returns true if any part's
@@ -101,7 +121,7 @@ const STACKED = new Set(['keypoints', 'section', 'actors-table', 'timeline', 'in
 function pack(fit: FitSettings, slides: Slide[], measures: SlideMeasure[], actions: Map<string, FitAction>): boolean {
   const parts = new Map<string, { slides: Slide[]; heights: number[]; room: number }>();
   for (const slide of slides) {
-    if (!STACKED.has(slide.kind) || slide.classes.includes('horizontal') || !slide.items.length) continue;
+    if (!packable(slide)) continue;
     const m = measures[slide.number - 1];
     const p = parts.get(slide.part) ?? { slides: [], heights: [], room: Infinity };
     if (!m || m.items.length !== slide.items.length || m.room <= 0) p.room = -1;
