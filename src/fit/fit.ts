@@ -28,6 +28,8 @@ const CARD_SHRINK = 2;
 export interface Rendered {
   html: string;
   slides: Slide[];
+  /** The `div.marpit` inside `html`, when the renderer has it at hand (saves finding it). */
+  marpHtml?: string;
 }
 
 /**
@@ -84,7 +86,7 @@ async function showDeck(session: BrowserSession, page: Page, current: Rendered, 
     const end = html.lastIndexOf('</div>', html.indexOf('<script', start));
     return start >= 0 && end > start ? html.slice(start, end + 6) : undefined;
   };
-  const body = slides(next.html);
+  const body = next.marpHtml ?? slides(next.html);
   if (body && head(current.html) === head(next.html)) {
     await page.evaluate((markup: string) => {
       const old = document.querySelector('div.marpit');

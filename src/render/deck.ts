@@ -41,6 +41,8 @@ export interface RenderedDeck {
   markdown: string;
   html: string;
   slides: Slide[];
+  /** Marp's own output inside `html`: the `div.marpit` holding the slides. */
+  marpHtml: string;
 }
 
 const SLIDE_FONTS = ['Inter', ...FALLBACK_FAMILIES];
@@ -90,7 +92,7 @@ export async function renderDeck(view: BriefingView, templates: Templates, marp:
     },
     meta: { description: view.plainBluf, ...(view.plainAuthor ? { author: view.plainAuthor } : {}) },
   });
-  return { markdown, html: document, slides };
+  return { markdown, html: document, slides, marpHtml: html };
 }
 
 /** One slide a page when printed, from Chromium (our PDF) or from the browser's print dialog. */
