@@ -1,7 +1,7 @@
 // The whole pipeline for one build: find content, load templates once, then per briefing
 // load → view → render → (fit and print in the shared browser) → write atomically into output/<slug>/.
 import path from 'node:path';
-import { mkdtemp, readdir, rename, rm } from 'node:fs/promises';
+import { readdir, rename, rm } from 'node:fs/promises';
 import { BriefdeckError, ExitCode, type Diagnostic, isBriefdeckError } from './errors.js';
 import { discoverContent, isInside } from './content/discover.js';
 import { loadBriefing, type LoadedBriefing } from './content/load.js';
@@ -17,10 +17,9 @@ import { fontFiles } from './render/fonts.js';
 import type { BrowserSession } from './browser/session.js';
 import type { FitReport } from './fit/fit.js';
 import { printPage, withMetadata } from './output/pdf.js';
-import { ensureDir, writeAtomic } from './output/write.js';
+import { ensureDir, makeStaging, writeAtomic } from './output/write.js';
 import { hashParts, inShard, isFresh, manifestPath, readManifest, sha256, unchangedSlug, writeManifest, type Manifest } from './output/manifest.js';
 import { version } from './version.js';
-import { onInterrupt } from './interrupt.js';
 
 import { DEFAULT_FORMATS, FORMATS, type Format } from './formats.js';
 
@@ -211,10 +210,7 @@ async function buildOne(ctx: Context, file: string, slugs: Map<string, string>):
   const started = performance.now();
   const { options } = ctx;
   const result: BriefingResult = { file, status: 'failed', ok: false, outputs: [], pages: {}, durationMs: 0, warnings: [], errors: [] };
-  let staging: string | undefined;
-  const offInterrupt = onInterrupt(async () => {
-    if (staging) await rm(staging, { recursive: true, force: true });
-  });
+  let staging: Awaited<ReturnType<typeof makeStaging>> | undefined;
   try {
     // Unchanged since the last build (same bytes in, outputs all there): known without parsing.
     const unchanged = options.force ? undefined : await unchangedSlug(ctx.manifest, file, ctx.buildKey, options.out, Math.max(options.limits.fileBytes, MAX_IMAGE_BYTES));
@@ -246,12 +242,12 @@ async function buildOne(ctx: Context, file: string, slugs: Map<string, string>):
     await ensureDir(options.out).catch((e: NodeJS.ErrnoException) => {
       throw new BriefdeckError(ExitCode.ENVIRONMENT, { message: `cannot create ${options.out}: ${e.code ?? e.message}`, hint: 'choose a writable folder with --out' });
     });
-    staging = await mkdtemp(path.join(options.out, `.${loaded.slug}.staging-`)).catch((e: NodeJS.ErrnoException) => {
+    staging = await makeStaging(options.out, loaded.slug).catch((e: NodeJS.ErrnoException) => {
       throw new BriefdeckError(ExitCode.ENVIRONMENT, { message: `cannot write in ${options.out}: ${e.code ?? e.message}`, hint: 'choose a writable folder with --out' });
     });
-    const names = await produce(ctx, loaded, staging, result);
+    const names = await produce(ctx, loaded, staging.dir, result);
     const target = path.join(options.out, loaded.slug);
-    await publish(staging, target);
+    await publish(staging.dir, target);
     ctx.manifest.briefings[loaded.slug] = { file: manifestPath(file), hash, outputs: names, build: ctx.buildKey, inputs };
     result.outputs = names.map((n) => path.join(target, n));
     result.status = 'built';
@@ -266,8 +262,7 @@ async function buildOne(ctx: Context, file: string, slugs: Map<string, string>):
     result.stack = isBriefdeckError(e) ? undefined : (e as Error)?.stack;
     result.outputs = [];
   } finally {
-    offInterrupt();
-    if (staging) await rm(staging, { recursive: true, force: true }).catch(() => undefined);
+    await staging?.done();
     result.durationMs = performance.now() - started;
   }
   return result;

@@ -61,6 +61,8 @@ export class BrowserSession implements AsyncDisposable {
   private browser?: Promise<Browser>;
   /** Open pages not in use, and what each shows. */
   private idle: Page[] = [];
+  /** Pages `warm` is still opening: a document takes one of these before opening another. */
+  private pending: Promise<Page | undefined>[] = [];
   private readonly loaded = new WeakMap<Page, Loaded>();
   private active = 0;
   private readonly waiting: (() => void)[] = [];
@@ -79,14 +81,22 @@ export class BrowserSession implements AsyncDisposable {
    * neither (a first page costs ~0.4 s); errors surface on first use.
    */
   warm(pages = 1): void {
-    void (async () => {
-      const browser = await this.launch();
-      const want = Math.min(pages, this.concurrency) - this.idle.length;
-      // The blank tab Chromium starts with is the first page.
-      const blank = (await browser.pages()).filter((p) => p.url() === 'about:blank' && !this.loaded.has(p));
-      const made = await Promise.all(Array.from({ length: Math.max(0, want) }, (_, i) => this.preparePage(blank[i] ?? browser)));
-      if (this.browser && !this.closed) this.idle.push(...made);
-    })().catch(() => undefined);
+    const want = Math.min(pages, this.concurrency) - this.idle.length - this.pending.length;
+    if (want <= 0) return;
+    const browser = this.launch();
+    // The blank tab Chromium starts with becomes the first page.
+    const blank = browser.then(async (b) => (await b.pages()).filter((p) => p.url() === 'about:blank' && !this.loaded.has(p)));
+    for (let i = 0; i < want; i++) {
+      const made: Promise<Page | undefined> = (async () => this.preparePage((await blank)[i] ?? (await browser)))().catch(() => undefined);
+      this.pending.push(made);
+      void made.then((page) => {
+        // Not claimed by a document meanwhile: keep it for the next one.
+        const at = this.pending.indexOf(made);
+        if (at < 0) return;
+        this.pending.splice(at, 1);
+        if (page && this.browser && !this.closed) this.idle.push(page);
+      });
+    }
   }
 
   private launch(): Promise<Browser> {
@@ -113,6 +123,7 @@ export class BrowserSession implements AsyncDisposable {
           if (this.browser !== current) return;
           this.browser = undefined;
           this.idle = [];
+          this.pending = [];
         });
         return browser;
       } catch (e) {
@@ -169,7 +180,7 @@ export class BrowserSession implements AsyncDisposable {
     // Prefer a page already showing this document's styles: then only the body changes.
     const key = styleKey(html);
     const match = this.idle.findIndex((p) => this.loaded.get(p)?.key === key);
-    const page = (match >= 0 ? this.idle.splice(match, 1)[0] : this.idle.pop()) ?? (await this.newPage(browser));
+    const page = (match >= 0 ? this.idle.splice(match, 1)[0] : this.idle.pop()) ?? (await this.pending.shift()) ?? (await this.newPage(browser));
     let reusable = false;
     try {
       const size = `${viewport.width}x${viewport.height}`;
@@ -238,6 +249,7 @@ export class BrowserSession implements AsyncDisposable {
     const dead = this.browser;
     this.browser = undefined;
     this.idle = [];
+    this.pending = [];
     const b = await dead?.catch(() => undefined);
     b?.process()?.kill('SIGKILL');
     await b?.close().catch(() => undefined);
@@ -249,6 +261,7 @@ export class BrowserSession implements AsyncDisposable {
     const b = this.browser;
     this.browser = undefined;
     this.idle = [];
+    this.pending = [];
     if (b) await (await b.catch(() => undefined))?.close().catch(() => undefined);
   }
 

@@ -7,6 +7,31 @@ import { environmentError } from '../errors.js';
 /** Temporary files still being written: removed if the process is interrupted. */
 export const pendingFiles = new Set<string>();
 
+/** Staging folders of briefings still being built: removed (whole) if the process is interrupted. */
+export const pendingDirs = new Set<string>();
+
+/**
+ * Makes a fresh staging folder `.<name>.staging-<random>` in `parent`. It is registered in
+ * `pendingDirs` before it exists, so an interrupt at any moment can remove it; `done` removes it.
+ */
+export async function makeStaging(parent: string, name: string): Promise<{ dir: string; done: () => Promise<void> }> {
+  const dir = path.join(parent, `.${name}.staging-${randomBytes(6).toString('hex')}`);
+  pendingDirs.add(dir);
+  try {
+    await mkdir(dir);
+  } catch (e) {
+    pendingDirs.delete(dir);
+    throw e;
+  }
+  return {
+    dir,
+    done: async () => {
+      await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+      pendingDirs.delete(dir);
+    },
+  };
+}
+
 /**
  * mkdir -p, one level at a time. (Node's recursive mkdir spins forever where a parent refuses new
  * entries with ENOENT, as /proc does.)
