@@ -52,6 +52,25 @@ function styleKey(html: string): string | undefined {
   return `${html.slice(0, head)}\u0000${styles}`;
 }
 
+/**
+ * Runs in the page after its body changed in place: resolves when fonts are ready and every image
+ * (an <img>, or a background set in a style attribute, as Marp's `![bg]` images are) is decoded, as
+ * a full load would have waited for them.
+ */
+export function settle(): Promise<void> {
+  const urls = new Set<string>();
+  for (const el of document.querySelectorAll<HTMLElement>('[style*="url("]')) {
+    for (const m of el.style.backgroundImage.matchAll(/url\("?([^")]+)"?\)/g)) if (m[1]) urls.add(m[1]);
+  }
+  const decode = (img: HTMLImageElement) => img.decode().catch(() => undefined);
+  const backgrounds = [...urls].map((src) => {
+    const img = new Image();
+    img.src = src;
+    return decode(img);
+  });
+  return Promise.all([document.fonts.ready, ...[...document.images].map(decode), ...backgrounds]).then(() => undefined);
+}
+
 interface Loaded {
   key: string | undefined;
   viewport: string;
@@ -231,11 +250,11 @@ export class BrowserSession implements AsyncDisposable {
           t.innerHTML = titleHtml;
           document.title = t.value;
           document.body.innerHTML = body;
-          return document.fonts.ready.then(() => undefined);
         },
         html.slice(bodyAt + 6, bodyEnd),
         title,
       );
+      await page.evaluate(settle);
       return;
     }
     if (state) state.key = undefined;

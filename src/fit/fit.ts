@@ -1,7 +1,7 @@
 // The fit engine: render, measure in Chromium, split what runs over onto more slides or shrink it
 // down to the floor size, and repeat until every slide fits; then hand the fitted page to the printer.
 import type { Page } from 'puppeteer';
-import type { BrowserSession } from '../browser/session.js';
+import { settle, type BrowserSession } from '../browser/session.js';
 import { chunk, MAX_SHRINK, noFit, type FitSettings, type Slide } from '../render/slides.js';
 import { measureSlides, type SlideMeasure } from './measure.js';
 
@@ -91,8 +91,8 @@ async function showDeck(session: BrowserSession, page: Page, current: Rendered, 
     await page.evaluate((markup: string) => {
       const old = document.querySelector('div.marpit');
       if (old) old.outerHTML = markup;
-      return document.fonts.ready.then(() => undefined);
     }, body);
+    await page.evaluate(settle);
   } else {
     await session.show(page, next.html);
   }
