@@ -13,6 +13,7 @@ import { buildView } from '../../src/render/view.js';
 import { resolveImages } from '../../src/render/images.js';
 import { loadTemplates, type Templates } from '../../src/render/templates.js';
 import { MarpEngine } from '../../src/render/marp.js';
+import { findBrowser } from '../../src/browser/finder.js';
 import { renderDeck, type RenderedDeck } from '../../src/render/deck.js';
 import type { Slide } from '../../src/render/slides.js';
 import { BrowserSession } from '../../src/browser/session.js';
@@ -124,7 +125,7 @@ function firstColumn(png: Uint8Array): [number, number, number][] {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'briefdeck-present-'));
-  session = new BrowserSession({ executablePath: '/usr/bin/chromium', concurrency: 2 });
+  session = new BrowserSession({ executablePath: findBrowser().executablePath, concurrency: 2 });
   templates = await loadTemplates();
   marp = new MarpEngine([...templates.themes.values()]);
   const [en, he] = await Promise.all([buildDeck('us-iran-nuclear-talks.yaml'), buildDeck('us-iran-nuclear-talks.he.yaml')]);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Marp } from '@marp-team/marp-core';
 import puppeteer, { type Browser, type Page, type Viewport } from 'puppeteer';
+import { findBrowser, isHeadlessShell } from '../../src/browser/finder.js';
 import { PDFDocument } from 'pdf-lib';
 
 const TIMEOUT = 60_000;
@@ -103,9 +104,10 @@ describe('deck.html viewer', () => {
     writeFileSync(join(dir, 'deck.html'), deck);
     if (SCREENSHOTS) writeFileSync(join(SCREENSHOTS, 'viewer-deck.html'), deck);
     deckUrl = pathToFileURL(join(dir, 'deck.html')).href;
+    const { executablePath } = findBrowser();
     browser = await puppeteer.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
+      executablePath,
+      headless: isHeadlessShell(executablePath) ? 'shell' : true,
       args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run', '--disable-gpu'],
     });
   }, TIMEOUT);
