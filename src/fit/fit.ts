@@ -155,6 +155,11 @@ function pack(fit: FitSettings, slides: Slide[], measures: SlideMeasure[], actio
 function adjust(fit: FitSettings, slides: Slide[], over: SlideMeasure[], actions: Map<string, FitAction>): boolean {
   let changed = false;
   const parts = new Set<string>();
+  const shrink = (slide: Slide, level: number) => {
+    fit.shrink[slide.key] = level + 1;
+    actions.set(`shrink:${slide.key}`, { slide: slide.number, heading: slide.plainHeading, action: 'shrunk', detail: `text reduced to ${26 - 2 * (level + 1)}px` });
+    changed = true;
+  };
   for (const m of over) {
     const slide = slides[m.number - 1];
     if (!slide) continue;
@@ -163,9 +168,7 @@ function adjust(fit: FitSettings, slides: Slide[], over: SlideMeasure[], actions
     const cards = sideways || slide.kind === 'scenarios' || slide.kind === 'actors' || slide.classes.includes('horizontal');
     const level = fit.shrink[slide.key] ?? 0;
     if (cards && slide.items.length > 1 && level < (sideways ? MAX_SHRINK : CARD_SHRINK)) {
-      fit.shrink[slide.key] = level + 1;
-      actions.set(`shrink:${slide.key}`, { slide: slide.number, heading: slide.plainHeading, action: 'shrunk', detail: `text reduced to ${26 - 2 * (level + 1)}px` });
-      changed = true;
+      shrink(slide, level);
     } else if (slide.items.length > 1 && !fit.measured[slide.part] && !parts.has(slide.part)) {
       parts.add(slide.part);
       // Ask for less per slide, in proportion to how far it ran over, at least a fifth less.
@@ -175,9 +178,7 @@ function adjust(fit: FitSettings, slides: Slide[], over: SlideMeasure[], actions
       changed = true;
     } else if (level < MAX_SHRINK) {
       // A single item too tall for a slide, or a packed slide that still runs over: smaller text.
-      fit.shrink[slide.key] = level + 1;
-      actions.set(`shrink:${slide.key}`, { slide: slide.number, heading: slide.plainHeading, action: 'shrunk', detail: `text reduced to ${26 - 2 * (level + 1)}px` });
-      changed = true;
+      shrink(slide, level);
     }
   }
   return changed;
