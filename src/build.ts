@@ -290,7 +290,6 @@ function claimSlug(slugs: Map<string, string>, file: string, slug: string, out: 
 /** Renders every asked-for output of one briefing into `dir`; returns the file names written. */
 async function produce(ctx: Context, loaded: LoadedBriefing, dir: string, result: BriefingResult): Promise<string[]> {
   const { options, templates } = ctx;
-  const marp = await ctx.marp();
   const b = loaded.briefing.marking || !options.defaultMarking ? loaded.briefing : { ...loaded.briefing, marking: options.defaultMarking };
   const theme = b.theme ?? options.theme;
   if (!templates.themes.has(theme)) {
@@ -323,8 +322,10 @@ async function produce(ctx: Context, loaded: LoadedBriefing, dir: string, result
     await write('briefing.pdf', await withMetadata(pdf, meta, [(doc) => (result.pages.print = doc.getPageCount())]));
   }
 
+  // Only decks need Marp: a build of print briefings alone never loads it.
   const deckDone = (async () => {
     if (want.has('pdf') || want.has('handout') || want.has('png')) {
+      const marp = await ctx.marp();
       // The deck is fitted in the browser; the fitted page is then printed and photographed as it stands.
       const session = await ctx.browser();
       const { fitDeck } = await import('./fit/fit.js');
@@ -383,6 +384,7 @@ async function produce(ctx: Context, loaded: LoadedBriefing, dir: string, result
         await write('handout.pdf', await withMetadata(pdf, meta));
       }
     } else if (want.has('html') || want.has('md')) {
+      const marp = await ctx.marp();
       const deck = await renderDeck(deckView, templates, marp, { theme, branding: options.branding });
       result.slides = deck.slides.length;
       if (want.has('html')) await write('deck.html', deck.html);

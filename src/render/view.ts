@@ -149,11 +149,17 @@ export function formatDate(date: string, lang: string): string {
   if (m) options.month = 'long';
   if (d) options.day = 'numeric';
   try {
-    return new Intl.DateTimeFormat(locale(lang), options).format(at);
+    const key = `${locale(lang)}|${options.month ?? ''}|${options.day ?? ''}`;
+    let format = dateFormats.get(key);
+    if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale(lang), options)));
+    return format.format(at);
   } catch {
     return date;
   }
 }
+
+/** Intl formatters cost far more to make than to use; a build formats hundreds of dates. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 export function buildView(b: Briefing, slug: string, context: TextContext): BriefingView {
   const safe = (s: string): Safe =>
