@@ -57,7 +57,7 @@ function styleKey(html: string): string | undefined {
  * (an <img>, or a background set in a style attribute, as Marp's `![bg]` images are) is decoded, as
  * a full load would have waited for them.
  */
-export function settle(): Promise<void> {
+function settle(): Promise<void> {
   const urls = new Set<string>();
   for (const el of document.querySelectorAll<HTMLElement>('[style*="url("]')) {
     for (const m of el.style.backgroundImage.matchAll(/url\("?([^")]+)"?\)/g)) if (m[1]) urls.add(m[1]);
@@ -199,7 +199,7 @@ export class BrowserSession implements AsyncDisposable {
     // Prefer a page already showing this document's styles: then only the body changes.
     const key = styleKey(html);
     const match = this.idle.findIndex((p) => this.loaded.get(p)?.key === key);
-    const page = (match >= 0 ? this.idle.splice(match, 1)[0] : this.idle.pop()) ?? (await this.pending.shift()) ?? (await this.newPage(browser));
+    const page = (match >= 0 ? this.idle.splice(match, 1)[0] : this.idle.pop()) ?? (await this.pending.shift()) ?? (await this.preparePage(browser));
     let reusable = false;
     try {
       const size = `${viewport.width}x${viewport.height}`;
@@ -217,10 +217,6 @@ export class BrowserSession implements AsyncDisposable {
       if (reusable && !this.closed && this.browser && !page.isClosed()) this.idle.push(page);
       else await page.close().catch(() => undefined);
     }
-  }
-
-  private newPage(browser: Browser): Promise<Page> {
-    return this.preparePage(browser);
   }
 
   /** A page (new, or the one given) that runs no scripts, loads nothing from outside and has a 1280x720 viewport. */

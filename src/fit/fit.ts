@@ -1,7 +1,7 @@
 // The fit engine: render, measure in Chromium, split what runs over onto more slides or shrink it
 // down to the floor size, and repeat until every slide fits; then hand the fitted page to the printer.
 import type { Page } from 'puppeteer';
-import { settle, type BrowserSession } from '../browser/session.js';
+import type { BrowserSession } from '../browser/session.js';
 import { chunk, MAX_SHRINK, noFit, type FitSettings, type Slide } from '../render/slides.js';
 import { measureSlides, type SlideMeasure } from './measure.js';
 
@@ -28,8 +28,6 @@ const CARD_SHRINK = 2;
 export interface Rendered {
   html: string;
   slides: Slide[];
-  /** The `div.marpit` inside `html`, when the renderer has it at hand (saves finding it). */
-  marpHtml?: string;
 }
 
 /**
@@ -72,30 +70,11 @@ export async function fitDeck<T extends Rendered, R>(
         return { deck, result: await use(page, deck), report: { iterations: iteration, actions: [...actions.values()], overflowing } };
       }
       const next = await render(fit);
-      await showDeck(session, page, deck, next);
+      // The styles are those of the previous pass (same fonts, same theme): the session swaps only the body.
+      await session.show(page, next.html);
       deck = next;
     }
   });
-}
-
-/** Puts `next` on the page: only the slides when the document's head (styles, fonts) is unchanged. */
-async function showDeck(session: BrowserSession, page: Page, current: Rendered, next: Rendered): Promise<void> {
-  const head = (html: string) => html.slice(0, html.indexOf('<body>'));
-  const slides = (html: string) => {
-    const start = html.indexOf('<div class="marpit">');
-    const end = html.lastIndexOf('</div>', html.indexOf('<script', start));
-    return start >= 0 && end > start ? html.slice(start, end + 6) : undefined;
-  };
-  const body = next.marpHtml ?? slides(next.html);
-  if (body && head(current.html) === head(next.html)) {
-    await page.evaluate((markup: string) => {
-      const old = document.querySelector('div.marpit');
-      if (old) old.outerHTML = markup;
-    }, body);
-    await page.evaluate(settle);
-  } else {
-    await session.show(page, next.html);
-  }
 }
 
 /** Kinds whose items stack vertically and can be packed by measured height. */

@@ -41,8 +41,6 @@ export interface RenderedDeck {
   markdown: string;
   html: string;
   slides: Slide[];
-  /** Marp's own output inside `html`: the `div.marpit` holding the slides. */
-  marpHtml: string;
 }
 
 const SLIDE_FONTS = ['Inter', ...FALLBACK_FAMILIES];
@@ -92,7 +90,7 @@ export async function renderDeck(view: BriefingView, templates: Templates, marp:
     },
     meta: { description: view.plainBluf, ...(view.plainAuthor ? { author: view.plainAuthor } : {}) },
   });
-  return { markdown, html: document, slides, marpHtml: html };
+  return { markdown, html: document, slides };
 }
 
 /** One slide a page when printed, from Chromium (our PDF) or from the browser's print dialog. */
