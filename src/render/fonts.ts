@@ -106,7 +106,7 @@ export async function fontCss(families: string[], text: string): Promise<string>
   for (let c = 0x20; c < 0x7f; c++) used.add(c);
   const sorted = [...used].sort((a, b) => a - b);
   // A deck is rendered several times while fitted, and many briefings share their characters.
-  const key = `${families.join(',')}|${String.fromCodePoint(...sorted)}`;
+  const key = `${families.join(',')}|${sorted.join(',')}`;
   let css = cssCache.get(key);
   if (!css) {
     css = facesFor(families, sorted);
