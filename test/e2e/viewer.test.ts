@@ -80,6 +80,22 @@ async function expectSlide(page: Page, n: number) {
   expect(await shown(page)).toEqual({ hash: `#${n}`, visible: [String(n)] });
 }
 
+/** Waits until slide n is the one on screen. A link changes the hash at once but the viewer follows on the
+ * `hashchange` event a task later, so waiting for the hash alone races the viewer. */
+async function waitForSlide(page: Page, n: number) {
+  await page.waitForFunction(
+    (id) => {
+      const visible = Array.from(document.querySelectorAll('body > div.marpit > svg[data-marpit-svg]'))
+        .filter((svg) => getComputedStyle(svg).display !== 'none')
+        .map((svg) => svg.querySelector('section')?.id);
+      return location.hash === `#${id}` && visible.length === 1 && visible[0] === id;
+    },
+    { timeout: 10_000 },
+    String(n),
+  );
+  await expectSlide(page, n);
+}
+
 describe('deck.html viewer', () => {
   let browser: Browser;
   let dir: string;
@@ -215,8 +231,7 @@ describe('deck.html viewer', () => {
   it('follows #N links inside slides (citations) to slide N', async () => {
     const { page } = await open('#2');
     await page.click('section[id="2"] a[href="#5"]');
-    await page.waitForFunction(() => location.hash === '#5');
-    await expectSlide(page, 5);
+    await waitForSlide(page, 5);
     await page.close();
   }, TIMEOUT);
 
@@ -297,8 +312,7 @@ describe('deck.html viewer', () => {
     // Presenter → audience.
     await presenter.keyboard.press('ArrowRight');
     await waitNotes(notes[3]!);
-    await page.waitForFunction(() => location.hash === '#4', { timeout: 10_000 });
-    await expectSlide(page, 4);
+    await waitForSlide(page, 4);
     await presenter.click('.bd-p-frame-next'); // the next-slide preview advances too
     await page.waitForFunction(() => location.hash === '#5', { timeout: 10_000 });
     await presenter.keyboard.press('Home');
