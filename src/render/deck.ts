@@ -93,8 +93,16 @@ export async function renderDeck(view: BriefingView, templates: Templates, marp:
   return { markdown, html: document, slides };
 }
 
-/** One slide a page when printed, from Chromium (our PDF) or from the browser's print dialog. */
+/**
+ * One slide a page when printed, from Chromium (our PDF) or from the browser's print dialog. On screen
+ * (before the viewer takes over, and in the page where briefdeck fits and prints) each slide is laid out
+ * at the size it prints at: a block 1280 px wide with no body margin. Marp's default screen layout (inline
+ * SVGs inside a margined body) differs, and then printing rebuilt the layout of every slide and shaped
+ * all of its text again, about half of the print's cost.
+ */
 const DECK_PRINT_CSS = `@page{size:1280px 720px;margin:0}
+html:not(.bd-viewer),html:not(.bd-viewer) body{margin:0;padding:0}
+html:not(.bd-viewer) div.marpit>svg[data-marpit-svg]{display:block}
 @media print{html,body{margin:0;padding:0;background:#fff}
 div.marpit>svg[data-marpit-svg]{display:block;width:1280px;height:720px;break-after:page;break-inside:avoid}
 div.marpit>svg[data-marpit-svg]:last-child{break-after:auto}}`;

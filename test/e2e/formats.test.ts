@@ -67,9 +67,18 @@ describe('briefdeck build --format all --pdf-notes', () => {
       await page.setViewport({ width: 1280, height: 720 });
       const url = `file://${path.join(dir, 'deck.html')}`;
       await page.goto(url, { waitUntil: 'load' });
+      // Exactly one slide is on screen, the one the hash names, filling the window's width.
+      const onScreen = () =>
+        page.evaluate(() =>
+          [...document.querySelectorAll('div.marpit > svg[data-marpit-svg]')]
+            .filter((svg) => getComputedStyle(svg).display !== 'none')
+            .map((svg) => ({ id: svg.querySelector('section')?.id, width: Math.round(svg.getBoundingClientRect().width) })),
+        );
+      expect(await onScreen()).toEqual([{ id: '1', width: 1280 }]);
       await page.keyboard.press('ArrowRight');
       await page.keyboard.press('ArrowRight');
       await page.waitForFunction(() => location.hash === '#3', { timeout: 10_000 });
+      expect(await onScreen()).toEqual([{ id: '3', width: 1280 }]);
       await page.keyboard.press('End');
       await page.waitForFunction((n) => location.hash === `#${n}`, { timeout: 10_000 }, slides);
       await page.keyboard.press('Home');
