@@ -1,6 +1,11 @@
 // The Marp engine: one instance per build, raw HTML off, nothing fetched (no emoji images, no math fonts).
 import { Marp } from '@marp-team/marp-core';
+import { createRequire } from 'node:module';
 import { spansPlugin } from './spans.js';
+import { cached } from '../cache.js';
+
+/** Marp's own version: part of the name of every packed theme in the on-disk cache. */
+const MARP_VERSION = (createRequire(import.meta.url)('@marp-team/marp-core/package.json') as { version: string }).version;
 
 export interface MarpResult {
   html: string;
@@ -27,7 +32,8 @@ export class MarpEngine {
     const validate = md.validateLink.bind(md);
     md.validateLink = (url) => /^data:image\/svg\+xml;base64,[A-Za-z0-9+/=]*$/.test(url) || validate(url);
     for (const css of themes) this.marp.themeSet.add(css);
-    memoiseStyles(this.marp);
+    // A theme may @import another: every theme of the set goes into the name of a packed theme on disk.
+    memoiseStyles(this.marp, themes.join('\0'));
   }
 
   render(markdown: string): MarpResult {
@@ -43,12 +49,13 @@ interface StyleInternals {
 }
 
 /**
- * Marp packs the theme's CSS through PostCSS on every render (~20 ms, most of a render), although the
- * result depends only on the theme and the pack options (inline styles, containers, SVG mode). A deck
- * is rendered several times while it is fitted and a build renders many decks with the same theme:
- * pack each distinct combination once.
+ * Marp packs the theme's CSS through PostCSS on every render (~20 ms, most of a render; ~170 ms in a
+ * cold process), although the result depends only on the theme and the pack options (inline styles,
+ * containers, SVG mode). A deck is rendered several times while it is fitted and a build renders many
+ * decks with the same theme: pack each distinct combination once per process, and keep it on disk
+ * for the next process.
  */
-function memoiseStyles(marp: Marp): void {
+function memoiseStyles(marp: Marp, themeSet: string): void {
   const m = marp as unknown as StyleInternals;
   const pack = m.renderStyle.bind(m);
   const packed = new Map<string, string>();
@@ -56,7 +63,7 @@ function memoiseStyles(marp: Marp): void {
     const key = `${theme ?? ''}\0${JSON.stringify(m.themeSetPackOptions())}\0${m.themeSet.get(theme, true)?.css ?? ''}`;
     let css = packed.get(key);
     if (css === undefined) {
-      css = pack(theme);
+      css = cached('marp-theme', [MARP_VERSION, themeSet, key], () => pack(theme));
       if (packed.size >= 32) packed.clear();
       packed.set(key, css);
     }
