@@ -16,7 +16,7 @@ import { viewerAssets } from './render/viewer.js';
 import { fontFiles } from './render/fonts.js';
 import type { BrowserSession } from './browser/session.js';
 import type { FitReport } from './fit/fit.js';
-import { printPage, withMetadata } from './output/pdf.js';
+import { preloadPdfTools, printPage, withMetadata } from './output/pdf.js';
 import { ensureDir, makeStaging, writeAtomic } from './output/write.js';
 import { hashParts, inShard, isFresh, manifestPath, readManifest, sha256, unchangedSlug, writeManifest, type Manifest } from './output/manifest.js';
 import { version } from './version.js';
@@ -318,7 +318,7 @@ async function produce(ctx: Context, loaded: LoadedBriefing, dir: string, result
   async function printBriefing(): Promise<void> {
     const session = await ctx.browser();
     const html = await renderPrint(printView as NonNullable<typeof printView>, templates, { paper: options.paper, branding: options.branding });
-    const pdf = await session.withDocument(html, (page) => printPage(page, session.timeout, { outline: true }), { width: 794, height: 1123 });
+    const pdf = await session.withDocument(html, (page) => (preloadPdfTools(), printPage(page, session.timeout, { outline: true })), { width: 794, height: 1123 });
     await write('briefing.pdf', await withMetadata(pdf, meta, [(doc) => (result.pages.print = doc.getPageCount())]));
   }
 
@@ -333,7 +333,7 @@ async function produce(ctx: Context, loaded: LoadedBriefing, dir: string, result
         session,
         (fit) => renderDeck(deckView, templates, marp, { theme, fit, branding: options.branding }),
         async (page) => ({
-          pdf: want.has('pdf') ? await printPage(page, session.timeout) : undefined,
+          pdf: want.has('pdf') ? await (preloadPdfTools(), printPage(page, session.timeout)) : undefined,
           images: want.has('png') ? await slideImages(page, options.scale ?? 1.5) : undefined,
         }),
       );

