@@ -83,6 +83,8 @@ export class BrowserSession implements AsyncDisposable {
   /** Pages `warm` is still opening: a document takes one of these before opening another. */
   private pending: Promise<Page | undefined>[] = [];
   private readonly loaded = new WeakMap<Page, Loaded>();
+  /** Every page open in the current browser, idle or in use. */
+  private pages = new Set<Page>();
   private active = 0;
   private readonly waiting: (() => void)[] = [];
   readonly concurrency: number;
@@ -143,6 +145,7 @@ export class BrowserSession implements AsyncDisposable {
           this.browser = undefined;
           this.idle = [];
           this.pending = [];
+          this.pages = new Set();
         });
         return browser;
       } catch (e) {
@@ -199,7 +202,13 @@ export class BrowserSession implements AsyncDisposable {
     // Prefer a page already showing this document's styles: then only the body changes.
     const key = styleKey(html);
     const match = this.idle.findIndex((p) => this.loaded.get(p)?.key === key);
-    const page = (match >= 0 ? this.idle.splice(match, 1)[0] : this.idle.pop()) ?? (await this.pending.shift()) ?? (await this.preparePage(browser));
+    // No page shows these styles: open another while there are fewer than two per slot (a deck and a
+    // print briefing take turns otherwise, each reloading its fonts), else take the longest idle.
+    const page =
+      (match >= 0 ? this.idle.splice(match, 1)[0] : undefined) ??
+      (await this.pending.shift()) ??
+      (this.pages.size < this.concurrency * 2 ? undefined : this.idle.shift()) ??
+      (await this.preparePage(browser));
     let reusable = false;
     try {
       const size = `${viewport.width}x${viewport.height}`;
@@ -215,13 +224,17 @@ export class BrowserSession implements AsyncDisposable {
     } finally {
       // A page that failed (timeout, crash, bad document) is not trusted again.
       if (reusable && !this.closed && this.browser && !page.isClosed()) this.idle.push(page);
-      else await page.close().catch(() => undefined);
+      else {
+        this.pages.delete(page);
+        await page.close().catch(() => undefined);
+      }
     }
   }
 
   /** A page (new, or the one given) that runs no scripts, loads nothing from outside and has a 1280x720 viewport. */
   private async preparePage(from: Browser | Page): Promise<Page> {
     const page = 'newPage' in from ? await from.newPage() : from;
+    this.pages.add(page);
     this.loaded.set(page, { key: undefined, viewport: '1280x720' });
     page.setDefaultTimeout(this.timeout);
     await page.setViewport({ width: 1280, height: 720 });
@@ -265,6 +278,7 @@ export class BrowserSession implements AsyncDisposable {
     this.browser = undefined;
     this.idle = [];
     this.pending = [];
+    this.pages = new Set();
     const b = await dead?.catch(() => undefined);
     b?.process()?.kill('SIGKILL');
     await b?.close().catch(() => undefined);
@@ -277,6 +291,7 @@ export class BrowserSession implements AsyncDisposable {
     this.browser = undefined;
     this.idle = [];
     this.pending = [];
+    this.pages = new Set();
     if (b) await (await b.catch(() => undefined))?.close().catch(() => undefined);
   }
 

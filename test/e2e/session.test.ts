@@ -1,5 +1,5 @@
 // The shared browser session reuses its pages: a document with the same styles only swaps the body,
-// anything else loads in full, a page that failed is never used again, and each use gets its viewport.
+// anything else loads in full (in a page of its own while there are fewer than two per slot), a page that failed is never used again, and each use gets its viewport.
 import { afterAll, describe, expect, it } from 'vitest';
 import { BrowserSession } from '../../src/browser/session.js';
 import { findBrowser } from '../../src/browser/finder.js';
@@ -54,6 +54,11 @@ describe('page reuse', () => {
       );
       const fifth = await session.withDocument(doc('Fifth', 'echo', 'rgb(128, 0, 0)'), read);
       expect(fifth).toEqual({ text: 'echo', title: 'Fifth', colour: 'rgb(128, 0, 0)', marked: false, width: 1280 });
+
+      // The page with the first styles stayed open beside the other (up to two pages a slot, as a deck
+      // and a print briefing take turns): going back to those styles swaps the body there again.
+      const sixth = await session.withDocument(doc('Sixth', 'foxtrot'), read);
+      expect(sixth).toEqual({ text: 'foxtrot', title: 'Sixth', colour: 'rgb(0, 0, 128)', marked: true, width: 1280 });
     },
     TIMEOUT,
   );
