@@ -24,6 +24,9 @@ export class MarpEngine {
       script: false,
       minifyCSS: true,
       inlineSVG: true,
+      // Every slide a size container costs Chromium about a tenth more layout (fitting and printing):
+      // only when a theme asks container queries of its slides (@container, cq units).
+      cssContainerQuery: themes.some(usesContainerQueries),
     });
     this.marp.use(spansPlugin);
     // Section images arrive as data URIs that briefdeck made from checked local files (content links
@@ -40,6 +43,11 @@ export class MarpEngine {
     const { html, css } = this.marp.render(markdown);
     return { html, css };
   }
+}
+
+/** Whether a theme's CSS queries the slide as a container. */
+export function usesContainerQueries(css: string): boolean {
+  return /@container\b|\d(?:cqw|cqh|cqi|cqb|cqmin|cqmax)\b/i.test(css.replace(/\/\*[\s\S]*?\*\//g, ''));
 }
 
 interface StyleInternals {

@@ -6,7 +6,7 @@ import { parseBriefing } from '../../src/content/load.js';
 import { loadTemplates } from '../../src/render/templates.js';
 import { buildView } from '../../src/render/view.js';
 import { renderDeckMarkdown } from '../../src/render/deck.js';
-import { MarpEngine } from '../../src/render/marp.js';
+import { MarpEngine, usesContainerQueries } from '../../src/render/marp.js';
 import { tempDir, useTempDirs } from '../helpers/tmp.js';
 
 useTempDirs();
@@ -34,5 +34,17 @@ describe('custom templates and themes', () => {
     const { markdown } = renderDeckMarkdown(buildView(briefing, 'x', 'markdown'), templates, { theme: 'house' });
     const { css } = new MarpEngine([...templates.themes.values()]).render(markdown);
     expect(css).toContain('#5a1e5a');
+  });
+
+  it('slides are size containers only when a theme queries them (the built-in themes do not: it slows layout)', async () => {
+    const templates = await loadTemplates();
+    for (const css of templates.themes.values()) expect(usesContainerQueries(css)).toBe(false);
+    expect(usesContainerQueries('section h1 { font-size: 6cqw; }')).toBe(true);
+    expect(usesContainerQueries('@container (min-width: 900px) { h1 { color: red } }')).toBe(true);
+    expect(usesContainerQueries('/* 5cqw in a comment */ section { width: 10px; }')).toBe(false);
+    const { markdown } = renderDeckMarkdown(buildView(briefing, 'x', 'markdown'), templates, { theme: 'briefing' });
+    expect(new MarpEngine([...templates.themes.values()]).render(markdown).css).not.toContain('container-type');
+    const queried = new MarpEngine([...templates.themes.values(), '/* @theme q */\nsection h1 { font-size: 6cqw; }']).render(markdown).css;
+    expect(queried).toContain('container-type:size');
   });
 });
