@@ -331,9 +331,14 @@ async function produce(ctx: Context, loaded: LoadedBriefing, dir: string, result
       const { fitDeck } = await import('./fit/fit.js');
       const fitted = await fitDeck(
         session,
-        (fit) => renderDeck(deckView, templates, marp, { theme, fit, branding: options.branding }),
+        async (fit) => {
+          const rendered = await renderDeck(deckView, templates, marp, { theme, fit, branding: options.branding });
+          // The deck goes to Chromium next and this process waits: load the PDF tools in that wait.
+          if (want.has('pdf')) preloadPdfTools();
+          return rendered;
+        },
         async (page) => ({
-          pdf: want.has('pdf') ? await (preloadPdfTools(), printPage(page, session.timeout)) : undefined,
+          pdf: want.has('pdf') ? await printPage(page, session.timeout) : undefined,
           images: want.has('png') ? await slideImages(page, options.scale ?? 1.5) : undefined,
         }),
       );

@@ -2,6 +2,7 @@
 // bounded pool of pages, sandboxed (no network, no file reads), relaunched if it dies, always closed.
 // Pages are reused: a new page costs a new renderer (~120 ms, and its first layout is slow), and a
 // document whose styles and fonts equal the page's current ones only has its body swapped.
+import { createRequire } from 'node:module';
 import type { Browser, HTTPRequest, Page } from 'puppeteer';
 import { environmentError } from '../errors.js';
 import { findBrowser, isHeadlessShell } from './finder.js';
@@ -123,7 +124,8 @@ export class BrowserSession implements AsyncDisposable {
   private launch(): Promise<Browser> {
     if (this.closed) throw environmentError('the browser session is closed');
     this.browser ??= (async () => {
-      const { default: puppeteer } = await import('puppeteer');
+      // Through require: puppeteer's CommonJS build loads in about two thirds of the time of its ES modules.
+      const puppeteer = createRequire(import.meta.url)('puppeteer') as typeof import('puppeteer').default;
       const executablePath = this.options.executablePath ?? findBrowser().executablePath;
       const args = [...CHROMIUM_ARGS];
       if (process.getuid?.() === 0 || process.env.CI) args.push('--no-sandbox');

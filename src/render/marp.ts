@@ -1,11 +1,14 @@
 // The Marp engine: one instance per build, raw HTML off, nothing fetched (no emoji images, no math fonts).
-import { Marp } from '@marp-team/marp-core';
 import { createRequire } from 'node:module';
+import type { Marp as MarpCore } from '@marp-team/marp-core';
 import { spansPlugin } from './spans.js';
 import { cached } from '../cache.js';
 
+const require = createRequire(import.meta.url);
+// Through require: marp-core's CommonJS build loads faster than its ES module, which imports CommonJS.
+const { Marp } = require('@marp-team/marp-core') as typeof import('@marp-team/marp-core');
 /** Marp's own version: part of the name of every packed theme in the on-disk cache. */
-const MARP_VERSION = (createRequire(import.meta.url)('@marp-team/marp-core/package.json') as { version: string }).version;
+const MARP_VERSION = (require('@marp-team/marp-core/package.json') as { version: string }).version;
 
 export interface MarpResult {
   html: string;
@@ -13,7 +16,7 @@ export interface MarpResult {
 }
 
 export class MarpEngine {
-  private readonly marp: Marp;
+  private readonly marp: MarpCore;
 
   constructor(themes: string[]) {
     this.marp = new Marp({
@@ -63,7 +66,7 @@ interface StyleInternals {
  * decks with the same theme: pack each distinct combination once per process, and keep it on disk
  * for the next process.
  */
-function memoiseStyles(marp: Marp, themeSet: string): void {
+function memoiseStyles(marp: MarpCore, themeSet: string): void {
   const m = marp as unknown as StyleInternals;
   const pack = m.renderStyle.bind(m);
   const packed = new Map<string, string>();
