@@ -2,8 +2,10 @@
 // Benchmarks briefdeck against Marp CLI and a bare Chromium floor, on this machine, in one run.
 // Prints ratios (never absolute targets: the machine is shared and noisy). Not a test.
 //
-//   npm run bench                 # N = 20, plus the 100-briefing scaling run
-//   node bench/run.mjs --n 10 --no-scale
+//   npm run bench                 # N = 20, three rounds (medians), plus the 100-briefing scaling run
+//   node bench/run.mjs --n 10 --runs 1 --no-scale
+// Each round runs every measure once, in the same order, so that a busy spell on a shared machine
+// falls on all of them; the table shows each measure's median over the rounds.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -16,6 +18,7 @@ const arg = (name, def) => {
   return i > 0 ? process.argv[i + 1] : def;
 };
 const N = Number(arg('n', 20));
+const RUNS = Math.max(1, Number(arg('runs', 3)));
 const scale = !process.argv.includes('--no-scale');
 const example = path.join(root, 'content', 'us-iran-nuclear-talks.yaml');
 const bin = path.join(root, 'bin', 'briefdeck.js');
@@ -84,23 +87,40 @@ const say = (s) => {
 };
 
 say(`briefdeck benchmark · ${os.cpus().length} × ${os.cpus()[0]?.model.trim()} · ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version} · ${spawnSync(chrome, ['--version'], { encoding: 'utf8' }).stdout.trim()}`);
-say(`N = ${N} copies of content/us-iran-nuclear-talks.yaml`);
+say(`N = ${N} copies of content/us-iran-nuclear-talks.yaml; medians of ${RUNS} round${RUNS > 1 ? 's' : ''}`);
 
 const content = contentDir(N);
 // Warm the disk cache and the browser binary once; not timed.
 build(contentDir(1), path.join(work, 'warm'), ['--format', 'pdf']);
 
-const pdfOnly = build(content, path.join(work, 'bd-pdf'), ['--format', 'pdf', '--format', 'md']);
-const all = build(content, path.join(work, 'bd-all'));
-const rebuild = build(content, path.join(work, 'bd-all'));
-const mdFiles = readdirSync(path.join(work, 'bd-pdf')).filter((d) => !d.startsWith('.')).map((d) => path.join(work, 'bd-pdf', d, 'deck.md'));
-const htmlFiles = readdirSync(path.join(work, 'bd-all')).filter((d) => !d.startsWith('.')).map((d) => path.join(work, 'bd-all', d, 'deck.html'));
-const marp = marpCli(mdFiles, path.join(work, 'marp'));
-const floor = timed(process.execPath, [floorScript, ...htmlFiles]);
-
 const one = contentDir(1);
-const oneAll = build(one, path.join(work, 'one-all'));
-const marpOne = marpCli([mdFiles[0]], path.join(work, 'marp-one'));
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const rounds = [];
+for (let r = 0; r < RUNS; r++) {
+  const out = (name) => {
+    const dir = path.join(work, `${name}-${r}`);
+    rmSync(dir, { recursive: true, force: true });
+    return dir;
+  };
+  const pdfOnlyOut = out('bd-pdf');
+  const allOut = out('bd-all');
+  const pdfOnly = build(content, pdfOnlyOut, ['--format', 'pdf', '--format', 'md']);
+  const all = build(content, allOut);
+  const rebuild = build(content, allOut);
+  const mdFiles = readdirSync(pdfOnlyOut).filter((d) => !d.startsWith('.')).map((d) => path.join(pdfOnlyOut, d, 'deck.md'));
+  const htmlFiles = readdirSync(allOut).filter((d) => !d.startsWith('.')).map((d) => path.join(allOut, d, 'deck.html'));
+  const marp = marpCli(mdFiles, out('marp'));
+  const floor = timed(process.execPath, [floorScript, ...htmlFiles]);
+  const oneAll = build(one, out('one-all'));
+  const marpOne = marpCli([mdFiles[0]], out('marp-one'));
+  rounds.push({ pdfOnly, all, rebuild, marp, floor, oneAll, marpOne });
+  process.stderr.write(`round ${r + 1}/${RUNS} done\n`);
+}
+const pick = (key) => ({
+  seconds: median(rounds.map((x) => x[key].seconds)),
+  rssMiB: Math.max(...rounds.map((x) => x[key].rssMiB)),
+});
+const [pdfOnly, all, rebuild, marp, floor, oneAll, marpOne] = ['pdfOnly', 'all', 'rebuild', 'marp', 'floor', 'oneAll', 'marpOne'].map(pick);
 
 say('');
 say(`| measure | seconds | ratio |`);
