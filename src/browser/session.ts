@@ -262,7 +262,8 @@ export class BrowserSession implements AsyncDisposable {
           document.title = t.value;
           document.body.innerHTML = body;
         },
-        html.slice(bodyAt + 6, bodyEnd),
+        // Pages here run no scripts: the deck's viewer (a third of its body) need not cross the pipe.
+        html.slice(bodyAt + 6, bodyEnd).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, ''),
         title,
       );
       await page.evaluate(settle);

@@ -33,12 +33,14 @@ describe('page reuse', () => {
       // Same styles: the body and title change in place (the head, with its mark, stays), and the
       // new body's images are decoded before the page is used, as a full load would have waited.
       const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="300" height="200"><rect width="300" height="200" fill="red"/></svg>').toString('base64');
-      const pictured = doc('Second', `bravo</p><img src="data:image/svg+xml;base64,${svg}" alt=""><p>`);
+      // Scripts never run in these pages, so they are left out of the swapped body.
+      const pictured = doc('Second', `bravo</p><img src="data:image/svg+xml;base64,${svg}" alt=""><script>/* viewer */</script><p>`);
       const second = await session.withDocument(pictured, async (page) => ({
         ...(await read(page)),
         image: await page.evaluate(() => [...document.images].map((i) => i.complete && i.naturalWidth)),
+        scripts: await page.evaluate(() => document.scripts.length),
       }));
-      expect(second).toEqual({ text: 'bravo', title: 'Second', colour: 'rgb(0, 0, 128)', marked: true, width: 1280, image: [300] });
+      expect(second).toEqual({ text: 'bravo', title: 'Second', colour: 'rgb(0, 0, 128)', marked: true, width: 1280, image: [300], scripts: 0 });
 
       // Other styles: a full load (the mark is gone), at the viewport asked for.
       const third = await session.withDocument(doc('Third', 'charlie', 'rgb(128, 0, 0)'), read, { width: 794, height: 1123 });
