@@ -319,7 +319,7 @@ async function produce(ctx: Context, loaded: LoadedBriefing, dir: string, result
     const session = await ctx.browser();
     const html = await renderPrint(printView as NonNullable<typeof printView>, templates, { paper: options.paper, branding: options.branding });
     const pdf = await session.withDocument(html, (page) => (preloadPdfTools(), printPage(page, session.timeout, { outline: true })), { width: 794, height: 1123 });
-    await write('briefing.pdf', await withMetadata(pdf, meta, [(doc) => (result.pages.print = doc.getPageCount())]));
+    await write('briefing.pdf', await withMetadata(pdf, meta, { onPages: (n) => (result.pages.print = n) }));
   }
 
   // Only decks need Marp: a build of print briefings alone never loads it.
@@ -357,13 +357,12 @@ async function produce(ctx: Context, loaded: LoadedBriefing, dir: string, result
       for (const o of fitted.report.overflowing) result.warnings.push(`slide ${o.slide} ("${o.heading}") overflows by ${o.pixels}px`);
       result.slides = deck.slides.length;
       if (fitted.result.pdf) {
-        const { writeOutline, deckOutline } = await import('./output/outline.js');
-        const { writeNotes } = await import('./output/notes.js');
+        const { deckOutline } = await import('./output/outline.js');
         const notes = deck.slides.map((s) => s.notes ?? '');
-        const pdf = await withMetadata(fitted.result.pdf, meta, [
-          (doc) => writeOutline(doc, deckOutline(deck.slides)),
-          (doc) => options.pdfNotes && writeNotes(doc, notes, { corner: deckView.dir === 'rtl' ? 'right' : 'left' }),
-        ]);
+        const pdf = await withMetadata(fitted.result.pdf, meta, {
+          outline: deckOutline(deck.slides),
+          notes: options.pdfNotes ? { notes, corner: deckView.dir === 'rtl' ? 'right' : 'left' } : undefined,
+        });
         result.pages.deck = deck.slides.length;
         await write('deck.pdf', pdf);
       }

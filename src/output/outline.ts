@@ -2,6 +2,7 @@
 // structure tags, link annotations and everything else in the file stay exactly as printed.
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFRef, type PDFPage } from 'pdf-lib';
 import { loadPdf, savePdf } from './pdf.js';
+import type { PdfEditTarget } from './pdf-update.js';
 import type { Slide } from '../render/slides.js';
 
 export interface OutlineEntry {
@@ -34,16 +35,19 @@ export async function addOutline(pdf: Uint8Array, entries: OutlineEntry[], optio
   return savePdf(doc);
 }
 
-/** The same, on a loaded document (so several edits share one load and save); false if nothing was written. */
-export function writeOutline(doc: PDFDocument, entries: OutlineEntry[], options: OutlineOptions = {}): boolean {
-  const pages = doc.getPages();
+/**
+ * The same, on a loaded document or an update to one (so several edits share one load and save);
+ * false if nothing was written.
+ */
+export function writeOutline(into: PDFDocument | PdfEditTarget, entries: OutlineEntry[], options: OutlineOptions = {}): boolean {
+  const target: PdfEditTarget = into instanceof PDFDocument ? { context: into.context, catalog: into.catalog, pages: into.getPages().map((p: PDFPage) => ({ ref: p.ref, box: p.getCropBox() })) } : into;
+  const { context, catalog, pages } = target;
   if (!entries.length || !pages.length) return false;
-  const { context } = doc;
   const open = options.open ?? true;
 
-  const destination = (page: PDFPage): PDFArray => {
+  const destination = (page: PdfEditTarget['pages'][number]): PDFArray => {
     if (options.destination === 'top') {
-      const box = page.getCropBox();
+      const { box } = page;
       return context.obj([page.ref, PDFName.of('XYZ'), PDFNumber.of(box.x), PDFNumber.of(box.y + box.height), PDFNull]);
     }
     return context.obj([page.ref, PDFName.of('Fit')]);
@@ -55,7 +59,7 @@ export function writeOutline(doc: PDFDocument, entries: OutlineEntry[], options:
     let visible = 0;
     items.forEach((item, i) => {
       const ref = refs[i] as PDFRef;
-      const page = pages[Math.min(Math.max(0, Math.trunc(item.page)), pages.length - 1)] as PDFPage;
+      const page = pages[Math.min(Math.max(0, Math.trunc(item.page)), pages.length - 1)] as PdfEditTarget['pages'][number];
       const dict = context.obj({}) as PDFDict;
       dict.set(PDFName.of('Title'), PDFHexString.fromText(cleanTitle(item.title)));
       dict.set(PDFName.of('Parent'), parent);
@@ -87,8 +91,8 @@ export function writeOutline(doc: PDFDocument, entries: OutlineEntry[], options:
   root.set(PDFName.of('Count'), PDFNumber.of(top.visible));
   context.assign(rootRef, root);
 
-  doc.catalog.set(PDFName.of('Outlines'), rootRef);
-  doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
+  catalog.set(PDFName.of('Outlines'), rootRef);
+  catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
   return true;
 }
 

@@ -1,9 +1,17 @@
 // Prints HTML documents to PDF in the shared browser, and sets the PDF's metadata.
 import type { Page } from 'puppeteer';
-import type { PDFDocument } from 'pdf-lib';
+import type { PDFContext, PDFDict, PDFDocument } from 'pdf-lib';
+import type { OutlineEntry } from './outline.js';
+import { stableNodeIds } from './node-ids.js';
 
 // pdf-lib loads on first use (~0.15 s in a cold process, all of it on the main thread).
-const pdfLib = () => import('pdf-lib');
+let loaded: typeof import('pdf-lib') | undefined;
+const pdfLib = async () => (loaded ??= await import('pdf-lib'));
+/** pdf-lib, once `pdfLib()` has loaded it. */
+const pdfLibLoaded = () => {
+  if (!loaded) throw new Error('pdf-lib is not loaded yet');
+  return loaded;
+};
 
 /**
  * Starts loading the PDF post-processing modules without waiting for them: called when a briefing
@@ -11,7 +19,7 @@ const pdfLib = () => import('pdf-lib');
  * instead of following the print.
  */
 export function preloadPdfTools(): void {
-  for (const load of [pdfLib, () => import('./outline.js'), () => import('./notes.js')]) load().catch(() => undefined);
+  for (const load of [pdfLib, () => import('./pdf-update.js'), () => import('./outline.js')]) load().catch(() => undefined);
 }
 
 export interface PdfMetadata {
@@ -31,24 +39,68 @@ export async function printPage(page: Page, timeout: number, options: { outline?
   return page.pdf({ preferCSSPageSize: true, printBackground: true, timeout, tagged: true, outline: options.outline ?? false });
 }
 
+/** What `withMetadata` changes besides the metadata. */
+export interface PdfEdits {
+  /** Bookmarks (deck.pdf: one a slide). */
+  outline?: OutlineEntry[];
+  /** Speaker notes as sticky notes (`--pdf-notes`). */
+  notes?: { notes: string[]; corner: 'left' | 'right' };
+  /** Told the number of pages. */
+  onPages?: (count: number) => void;
+}
+
 /**
  * Sets title, author, subject, keywords, language and dates, keeping Chromium's structure tags, and
- * applies any further `edits` (outline, notes) in the same load and save.
+ * makes the `edits`. Usually by appending an update to Chromium's file (output/pdf-update.ts), which
+ * reads only the few objects it changes; notes, or a file that is not as Chromium writes it, take a
+ * full load and save.
  */
-export async function withMetadata(pdf: Uint8Array, meta: PdfMetadata, edits: ((doc: PDFDocument) => unknown)[] = []): Promise<Uint8Array> {
+export async function withMetadata(printed: Uint8Array, meta: PdfMetadata, edits: PdfEdits = {}): Promise<Uint8Array> {
   const { PDFName, PDFString } = await pdfLib();
+  const pdf = stableNodeIds(printed);
+  if (!edits.notes) {
+    const { appendUpdate } = await import('./pdf-update.js');
+    const { writeOutline } = await import('./outline.js');
+    const updated = await appendUpdate(pdf, (context) => infoDict(context, meta), meta.date, (target) => {
+      target.catalog.set(PDFName.of('Lang'), PDFString.of(meta.lang));
+      if (edits.outline) writeOutline(target, edits.outline);
+      edits.onPages?.(target.pages.length);
+    });
+    if (updated) return updated;
+  }
   const doc = await loadPdf(pdf);
-  for (const edit of edits) edit(doc);
+  if (edits.outline) (await import('./outline.js')).writeOutline(doc, edits.outline);
+  if (edits.notes) (await import('./notes.js')).writeNotes(doc, edits.notes.notes, { corner: edits.notes.corner });
+  edits.onPages?.(doc.getPageCount());
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   if (meta.author) doc.setAuthor(meta.author);
   if (meta.subject) doc.setSubject(meta.subject);
   if (meta.keywords?.length) doc.setKeywords(meta.keywords);
-  doc.setCreator('briefdeck');
-  doc.setProducer('briefdeck (Chromium, pdf-lib)');
+  doc.setCreator(CREATOR);
+  doc.setProducer(PRODUCER);
   doc.setCreationDate(meta.date);
   doc.setModificationDate(meta.date);
   doc.catalog.set(PDFName.of('Lang'), PDFString.of(meta.lang));
   return savePdf(doc);
+}
+
+const CREATOR = 'briefdeck';
+const PRODUCER = 'briefdeck (Chromium, pdf-lib)';
+
+/** The document information dictionary, as pdf-lib's own setters would write it. */
+function infoDict(context: PDFContext, meta: PdfMetadata): PDFDict {
+  const { PDFHexString, PDFString } = pdfLibLoaded();
+  const text = (s: string) => PDFHexString.fromText(s);
+  return context.obj({
+    Title: text(meta.title),
+    ...(meta.author ? { Author: text(meta.author) } : {}),
+    ...(meta.subject ? { Subject: text(meta.subject) } : {}),
+    ...(meta.keywords?.length ? { Keywords: text(meta.keywords.join(' ')) } : {}),
+    Creator: text(CREATOR),
+    Producer: text(PRODUCER),
+    CreationDate: PDFString.fromDate(meta.date),
+    ModDate: PDFString.fromDate(meta.date),
+  });
 }
 
 /**

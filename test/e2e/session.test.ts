@@ -65,3 +65,34 @@ describe('page reuse', () => {
     TIMEOUT,
   );
 });
+
+describe('tagged PDFs from reused pages', () => {
+  it(
+    'give the same bytes whatever the page showed before (table cell ids are renumbered)',
+    async () => {
+      const { printPage, withMetadata } = await import('../../src/output/pdf.js');
+      const table = (rows: number) =>
+        `<table><thead><tr><th scope="col">Actor</th><th scope="col">Stance</th></tr></thead><tbody>${'<tr><td>Israel</td><td>wary</td></tr>'.repeat(rows)}</tbody></table>`;
+      const page = (title: string, body: string) => `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>${title}</title><style>@page{size:A5}</style></head>\n<body>\n${body}\n</body>\n</html>\n`;
+      const meta = { title: 'Table', lang: 'en', date: new Date('2025-04-14T00:00:00Z') };
+      const fresh = new BrowserSession({ executablePath: findBrowser().executablePath, concurrency: 1 });
+      try {
+        const print = (html: string) => fresh.withDocument(html, (p) => printPage(p, fresh.timeout));
+        const first = await print(page('Table', table(3)));
+        // The same page, after other documents with tables of their own: Chromium's cell ids move on.
+        await print(page('Other', table(40)));
+        await print(page('Other', table(7)));
+        const again = await print(page('Table', table(3)));
+        const ids = (pdf: Uint8Array) => Buffer.from(pdf).toString('latin1').match(/\(node\d+\)/g) ?? [];
+        expect(ids(first).length).toBeGreaterThan(0);
+        expect(ids(again)).not.toEqual(ids(first));
+        const [a, b] = [await withMetadata(first, meta), await withMetadata(again, meta)];
+        expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+        expect(ids(a)[0]).toBe('(node00000001)');
+      } finally {
+        await fresh.close();
+      }
+    },
+    TIMEOUT,
+  );
+});
