@@ -16,7 +16,7 @@ import { viewerAssets } from './render/viewer.js';
 import { fontFiles } from './render/fonts.js';
 import type { BrowserSession } from './browser/session.js';
 import type { FitReport } from './fit/fit.js';
-import { preloadPdfTools, printPage, withMetadata } from './output/pdf.js';
+import { headingTitles, preloadPdfTools, printPage, withMetadata } from './output/pdf.js';
 import { ensureDir, makeStaging, writeAtomic } from './output/write.js';
 import { hashParts, inShard, isFresh, manifestPath, readManifest, sha256, unchangedSlug, writeManifest, type Manifest } from './output/manifest.js';
 import { version } from './version.js';
@@ -318,8 +318,15 @@ async function produce(ctx: Context, loaded: LoadedBriefing, dir: string, result
   async function printBriefing(): Promise<void> {
     const session = await ctx.browser();
     const html = await renderPrint(printView as NonNullable<typeof printView>, templates, { paper: options.paper, branding: options.branding });
-    const pdf = await session.withDocument(html, (page) => (preloadPdfTools(), printPage(page, session.timeout, { outline: true })), { width: 794, height: 1123 });
-    await write('briefing.pdf', await withMetadata(pdf, meta, { onPages: (n) => (result.pages.print = n) }));
+    const { pdf, titles } = await session.withDocument(
+      html,
+      async (page) => {
+        preloadPdfTools();
+        return { titles: await headingTitles(page), pdf: await printPage(page, session.timeout, { outline: true }) };
+      },
+      { width: 794, height: 1123 },
+    );
+    await write('briefing.pdf', await withMetadata(pdf, meta, { headingTitles: titles, onPages: (n) => (result.pages.print = n) }));
   }
 
   // Only decks need Marp: a build of print briefings alone never loads it.

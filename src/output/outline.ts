@@ -40,8 +40,7 @@ export async function addOutline(pdf: Uint8Array, entries: OutlineEntry[], optio
  * false if nothing was written.
  */
 export function writeOutline(into: PDFDocument | PdfEditTarget, entries: OutlineEntry[], options: OutlineOptions = {}): boolean {
-  const target: PdfEditTarget = into instanceof PDFDocument ? { context: into.context, catalog: into.catalog, pages: into.getPages().map((p: PDFPage) => ({ ref: p.ref, box: p.getCropBox() })) } : into;
-  const { context, catalog, pages } = target;
+  const { context, catalog, pages } = editTarget(into);
   if (!entries.length || !pages.length) return false;
   const open = options.open ?? true;
 
@@ -93,6 +92,51 @@ export function writeOutline(into: PDFDocument | PdfEditTarget, entries: Outline
 
   catalog.set(PDFName.of('Outlines'), rootRef);
   catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
+  return true;
+}
+
+/** What an edit needs of a loaded document, or the update's own view of the file. */
+export function editTarget(into: PDFDocument | PdfEditTarget): PdfEditTarget {
+  if (!(into instanceof PDFDocument)) return into;
+  const { context } = into;
+  return {
+    context,
+    catalog: into.catalog,
+    pages: into.getPages().map((p: PDFPage) => ({ ref: p.ref, box: p.getCropBox() })),
+    lookup: (ref) => (ref ? context.lookup(ref) : undefined),
+  };
+}
+
+/**
+ * Gives the entries of the outline Chromium made from the headings their titles as the document has
+ * them (`titles`, in document order): Chromium joins the words either side of a line the heading wraps
+ * at ("butfears") and takes CSS capitals literally. Left alone, and false, unless there is exactly one
+ * title an entry.
+ */
+export function retitleOutline(into: PDFDocument | PdfEditTarget, titles: string[]): boolean {
+  const { context, catalog, lookup } = editTarget(into);
+  const root = lookup(catalog.get(PDFName.of('Outlines')));
+  if (!(root instanceof PDFDict)) return false;
+  // Depth first, in order: the document order of the headings.
+  const items: [PDFRef, PDFDict][] = [];
+  const seen = new Set<string>();
+  const walk = (ref: unknown, depth: number): boolean => {
+    for (let at = ref; at instanceof PDFRef; ) {
+      if (seen.has(at.toString()) || depth > 16 || items.length > titles.length) return false;
+      seen.add(at.toString());
+      const item = lookup(at);
+      if (!(item instanceof PDFDict)) return false;
+      items.push([at, item]);
+      if (!walk(item.get(PDFName.of('First')), depth + 1)) return false;
+      at = item.get(PDFName.of('Next'));
+    }
+    return true;
+  };
+  if (!walk(root.get(PDFName.of('First')), 0) || items.length !== titles.length) return false;
+  items.forEach(([ref, item], i) => {
+    item.set(PDFName.of('Title'), PDFHexString.fromText(cleanTitle(titles[i] as string)));
+    context.assign(ref, item);
+  });
   return true;
 }
 

@@ -24,6 +24,8 @@ export interface PdfEditTarget {
   context: PDFContext;
   catalog: PDFDict;
   pages: { ref: PDFRef; box: PageBox }[];
+  /** An object of the file, to read (and, changed, `context.assign` back under its ref). */
+  lookup: (ref: PDFObject | undefined) => PDFObject | undefined;
 }
 
 const latin1 = (bytes: Uint8Array, from = 0, to = bytes.length) => Buffer.from(bytes.buffer, bytes.byteOffset + from, Math.max(0, to - from)).toString('latin1');
@@ -137,7 +139,7 @@ function update(
 
   context.largestObjectNumber = size.asNumber() - 1;
   if (!catalog.has(PDFName.of('ViewerPreferences'))) catalog.set(PDFName.of('ViewerPreferences'), context.obj({ DisplayDocTitle: PDFBool.True }));
-  edit?.({ context, catalog, pages });
+  edit?.({ context, catalog, pages, lookup: (ref) => (ref instanceof PDFRef ? read(ref) : ref) });
   // The new information replaces the old under its number (or gets one, if there was none).
   const newInfo = infoRef instanceof PDFRef ? infoRef : context.nextRef();
   context.assign(newInfo, info(context));

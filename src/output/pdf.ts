@@ -32,6 +32,22 @@ export interface PdfMetadata {
   date: Date;
 }
 
+/**
+ * The text of the page's visible headings, in document order, as a reader sees it (spaces where lines
+ * wrap, the letters' own case): titles for the outline Chromium makes of them.
+ */
+export function headingTitles(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6')]
+      .filter((h) => h.getClientRects().length > 0)
+      .map((h) => {
+        const copy = h.cloneNode(true) as HTMLElement;
+        for (const n of copy.querySelectorAll('sup, [aria-hidden="true"]')) n.remove();
+        return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+      }),
+  );
+}
+
 /** Prints the loaded page with its own @page size (the deck's 1280x720, or A4/Letter for print). */
 export async function printPage(page: Page, timeout: number, options: { outline?: boolean } = {}): Promise<Uint8Array> {
   // Chromium's own outline nests by heading level: right for the print briefing, wrong for a deck
@@ -45,6 +61,8 @@ export interface PdfEdits {
   outline?: OutlineEntry[];
   /** Speaker notes as sticky notes (`--pdf-notes`). */
   notes?: { notes: string[]; corner: 'left' | 'right' };
+  /** Titles for the outline Chromium made from the headings, in document order (briefing.pdf). */
+  headingTitles?: string[];
   /** Told the number of pages. */
   onPages?: (count: number) => void;
 }
@@ -60,15 +78,17 @@ export async function withMetadata(printed: Uint8Array, meta: PdfMetadata, edits
   const pdf = stableNodeIds(printed);
   if (!edits.notes) {
     const { appendUpdate } = await import('./pdf-update.js');
-    const { writeOutline } = await import('./outline.js');
+    const { writeOutline, retitleOutline } = await import('./outline.js');
     const updated = await appendUpdate(pdf, (context) => infoDict(context, meta), meta.date, (target) => {
       target.catalog.set(PDFName.of('Lang'), PDFString.of(meta.lang));
+      if (edits.headingTitles) retitleOutline(target, edits.headingTitles);
       if (edits.outline) writeOutline(target, edits.outline);
       edits.onPages?.(target.pages.length);
     });
     if (updated) return updated;
   }
   const doc = await loadPdf(pdf);
+  if (edits.headingTitles) (await import('./outline.js')).retitleOutline(doc, edits.headingTitles);
   if (edits.outline) (await import('./outline.js')).writeOutline(doc, edits.outline);
   if (edits.notes) (await import('./notes.js')).writeNotes(doc, edits.notes.notes, { corner: edits.notes.corner });
   edits.onPages?.(doc.getPageCount());

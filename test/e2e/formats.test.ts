@@ -90,6 +90,19 @@ describe('briefdeck build --format all --pdf-notes', () => {
     }
   });
 
+  it("gives briefing.pdf an outline of its headings, worded as the page has them", () => {
+    const json = JSON.parse(execFileSync('qpdf', ['--json', path.join(dir, 'briefing.pdf')], { encoding: 'utf8', maxBuffer: 1 << 28 })) as {
+      outlines: { title: string; kids: { title: string }[] }[];
+    };
+    const [top] = json.outlines;
+    // Chromium's own entries join the words either side of a wrapped line ("butfears") and keep CSS capitals.
+    expect(top?.title).toBe('Israel wishes US-Iran talks well but fears a deal that leaves Iran unchecked');
+    const kids = top?.kids.map((k) => k.title) ?? [];
+    expect(kids.slice(0, 2)).toEqual(['Bottom line up front', 'Key points']);
+    expect(kids).toContain("Israel wants any deal to dismantle, not merely limit, Iran's military nuclear program");
+    expect(kids).toContain('Sources');
+  });
+
   it('gives deck.pdf an outline entry per slide and the notes as annotations', () => {
     const json = JSON.parse(execFileSync('qpdf', ['--json', path.join(dir, 'deck.pdf')], { encoding: 'utf8', maxBuffer: 1 << 28 })) as {
       outlines: { title: string; kids: unknown[] }[];

@@ -4,6 +4,7 @@ import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { appendUpdate, pdfDate } from '../../src/output/pdf-update.js';
 import { withMetadata } from '../../src/output/pdf.js';
 import { stableNodeIds } from '../../src/output/node-ids.js';
+import { retitleOutline, writeOutline } from '../../src/output/outline.js';
 
 const latin1 = (b: Uint8Array) => Buffer.from(b).toString('latin1');
 const meta = { title: 'Wörld — briefing', author: 'Desk', subject: 'S', keywords: ['a', 'b'], lang: 'de', date: new Date('2025-04-14T00:00:00Z') };
@@ -50,6 +51,34 @@ describe('appending an update', () => {
     const doc = await PDFDocument.load(out, { updateMetadata: false });
     expect(doc.getTitle()).toBe(meta.title);
     expect(doc.getCreationDate()?.toISOString()).toBe('2025-04-14T00:00:00.000Z');
+  });
+});
+
+describe("Chromium's heading outline", () => {
+  it('takes the titles the page shows, in document order, when there is one a heading', async () => {
+    // An outline as Chromium writes one, with the words of wrapped headings run together.
+    const doc = await PDFDocument.load(await chromiumLike(), { updateMetadata: false });
+    writeOutline(doc, [{ title: 'Israel wishes talks well butfears a deal', page: 0, children: [{ title: 'BOTTOM LINE UP FRONT', page: 0 }, { title: 'Key points', page: 1 }] }]);
+    const printed = await doc.save({ useObjectStreams: false });
+    const titles = ['Israel wishes talks well but fears a deal', 'Bottom line up front', 'Key points'];
+    const titlesOf = async (pdf: Uint8Array) => {
+      const d = await PDFDocument.load(pdf, { updateMetadata: false });
+      const out: string[] = [];
+      const walk = (ref: unknown) => {
+        for (let at = ref; at; ) {
+          const item = d.context.lookup(at as never) as import('pdf-lib').PDFDict;
+          out.push((item.get(PDFName.of('Title')) as import('pdf-lib').PDFHexString).decodeText());
+          walk(item.get(PDFName.of('First')));
+          at = item.get(PDFName.of('Next'));
+        }
+      };
+      walk((d.context.lookup(d.catalog.get(PDFName.of('Outlines'))) as import('pdf-lib').PDFDict).get(PDFName.of('First')));
+      return out;
+    };
+    expect(await titlesOf(await withMetadata(printed, meta, { headingTitles: titles }))).toEqual(titles);
+    // A count that does not match leaves Chromium's titles.
+    expect(await titlesOf(await withMetadata(printed, meta, { headingTitles: titles.slice(1) }))).toEqual(['Israel wishes talks well butfears a deal', 'BOTTOM LINE UP FRONT', 'Key points']);
+    expect(retitleOutline(await PDFDocument.create(), titles)).toBe(false);
   });
 });
 
