@@ -1,7 +1,7 @@
 // Loads one content file (YAML or JSON): bytes → text → document with positions → validated Briefing.
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { contentError, type Diagnostic } from '../errors.js';
 import type { z } from 'zod';
 import { briefingSchema, RESERVED_NAMES, SLUG_PATTERN, type Briefing } from './schema.js';
@@ -121,6 +121,13 @@ export function parseWithSchema<S extends z.ZodType>(bytes: Buffer, file: string
   if (syntax.length) {
     throw contentError(
       syntax.map((e): Diagnostic => {
+        // A quote left open runs to the end of the file, where the parser notices: point at where it opened.
+        const opened = e.code === 'MISSING_CHAR' && /closing .?quote/i.test(e.message) ? openQuoteBefore(doc, e.pos[0]) : undefined;
+        if (opened !== undefined) {
+          const pos = lines.linePos(opened);
+          const hint = text[opened] === "'" ? "end the text with a closing ' (write '' for an apostrophe inside it)" : 'end the text with a closing " (write \\" for a quote mark inside it)';
+          return { file, line: pos.line, column: pos.col, message: `the quote ${text[opened]} opened here is never closed`, hint };
+        }
         const pos = lines.linePos(e.pos[0]);
         return { file, line: pos.line, column: pos.col, message: yamlMessage(e.message), hint: yamlHint(e.code) };
       }),
@@ -146,6 +153,18 @@ function toValue(doc: Document, file: string, limits: Limits): unknown {
       hint: 'anchors and aliases (&a / *a) may not multiply the document; write the text out, or raise --max-aliases',
     });
   }
+}
+
+/** Where the quoted text that runs on to `at` (an unclosed quote) begins. */
+function openQuoteBefore(doc: Document, at: number): number | undefined {
+  let start: number | undefined;
+  visit(doc, {
+    Scalar(_key, node) {
+      const [from, to] = node.range ?? [];
+      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && from !== undefined && to !== undefined && from < at && to >= at) start = from;
+    },
+  });
+  return start;
 }
 
 function yamlMessage(message: string): string {

@@ -123,10 +123,14 @@ describe('syntax errors', () => {
     expect(d.hint).toMatch(/quote text that contains a colon/);
   });
 
-  it('reports an unclosed quote or bracket with the YAML message and a position', () => {
+  it('reports an unclosed quote where it opened (not at the end of the file), and a bracket with a position', () => {
     const quote = only(replace('bluf: A one-line bottom line.', 'bluf: "A one-line bottom line.'));
-    expect(quote.message).toMatch(/missing closing "quote/i);
-    expect(quote.line).toBeGreaterThanOrEqual(3);
+    const bluf = BASE.split('\n').findIndex((l) => l.startsWith('bluf:')) + 1;
+    expect(quote).toMatchObject({ line: bluf, column: 7, message: 'the quote " opened here is never closed' });
+    expect(quote.hint).toMatch(/closing "/);
+    const single = only(replace('bluf: A one-line bottom line.', "bluf: 'A one-line bottom line."));
+    expect(single).toMatchObject({ line: bluf, column: 7 });
+    expect(single.hint).toMatch(/''/);
     const bracket = only(replace('keyPoints:\n  - The only key point.\n', 'keyPoints: [one, two\n'));
     expect(bracket.message).toMatch(/flow sequence/i);
     expect(bracket.line).toBeGreaterThanOrEqual(4);
