@@ -49,46 +49,15 @@ export async function appendUpdate(pdf: Uint8Array, info: (context: PDFContext) 
   }
 }
 
-function update(
-  lib: typeof import('pdf-lib'),
-  pdf: Uint8Array,
-  info: (context: PDFContext) => PDFDict,
-  date: Date,
-  edit?: (target: PdfEditTarget) => void,
-): Uint8Array | undefined {
-  const { PDFContext, PDFObjectParser, PDFDict, PDFArray, PDFName, PDFRef, PDFNumber, PDFBool } = lib;
-  const tail = latin1(pdf, Math.max(0, pdf.length - 1024));
-  const start = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail);
-  if (!start) return undefined;
-  const xrefAt = Number(start[1]);
+type PdfLib = typeof import('pdf-lib');
 
-  // The cross-reference table: where each object starts.
-  const offsets = new Map<number, number>();
-  const table = /^xref\s+/y;
-  const head = latin1(pdf, xrefAt, Math.min(pdf.length, xrefAt + 64));
-  if (!table.test(head)) return undefined;
-  let pos = xrefAt + table.lastIndex;
-  const text = latin1(pdf, xrefAt, pdf.length);
-  const section = /(\d+) (\d+)\s+/y;
-  const entry = /(\d{10}) (\d{5}) ([nf])[ \r\n]{2}/y;
-  for (;;) {
-    section.lastIndex = pos - xrefAt;
-    const s = section.exec(text);
-    if (!s) break;
-    entry.lastIndex = section.lastIndex;
-    for (let i = 0, n = Number(s[1]); i < Number(s[2]); i++, n++) {
-      const e = entry.exec(text);
-      if (!e) return undefined;
-      if (e[3] === 'n') offsets.set(n, Number(e[1]));
-    }
-    pos = xrefAt + entry.lastIndex;
-  }
-  const trailerAt = /^\s*trailer\s*/.exec(text.slice(pos - xrefAt));
-  if (!trailerAt) return undefined;
-
+function update(lib: PdfLib, pdf: Uint8Array, info: (context: PDFContext) => PDFDict, date: Date, edit?: (target: PdfEditTarget) => void): Uint8Array | undefined {
+  const { PDFContext, PDFObjectParser, PDFDict, PDFName, PDFRef, PDFNumber, PDFBool } = lib;
+  const xref = readXref(pdf);
+  if (!xref) return undefined;
   const context = PDFContext.create();
   const parse = (at: number): PDFObject => PDFObjectParser.forBytes(pdf.subarray(at), context).parseObject();
-  const trailer = parse(pos + trailerAt[0].length);
+  const trailer = parse(xref.trailerAt);
   if (!(trailer instanceof PDFDict) || trailer.has(PDFName.of('Encrypt')) || trailer.has(PDFName.of('Prev'))) return undefined;
   const rootRef = trailer.get(PDFName.of('Root'));
   const infoRef = trailer.get(PDFName.of('Info'));
@@ -97,15 +66,60 @@ function update(
 
   /** The object `ref` names, read from its place in the file. */
   const read = (ref: PDFRef): PDFObject | undefined => {
-    const at = offsets.get(ref.objectNumber);
+    const at = xref.offsets.get(ref.objectNumber);
     if (at === undefined) return undefined;
     const header = /^\s*(\d+)\s+(\d+)\s+obj\s*/.exec(latin1(pdf, at, Math.min(pdf.length, at + 40)));
     if (!header || Number(header[1]) !== ref.objectNumber) return undefined;
     return parse(at + header[0].length);
   };
-
   const catalog = read(rootRef);
   if (!(catalog instanceof PDFDict)) return undefined;
+  const pages = readPages(lib, read, catalog.get(PDFName.of('Pages')));
+  const patched = pages && withDates(pdf, infoRef instanceof PDFRef ? xref.offsets.get(infoRef.objectNumber) ?? -1 : undefined, date);
+  if (!pages || !patched) return undefined;
+
+  context.largestObjectNumber = size.asNumber() - 1;
+  if (!catalog.has(PDFName.of('ViewerPreferences'))) catalog.set(PDFName.of('ViewerPreferences'), context.obj({ DisplayDocTitle: PDFBool.True }));
+  edit?.({ context, catalog, pages, lookup: (ref) => (ref instanceof PDFRef ? read(ref) : ref) });
+  // The new information replaces the old under its number (or gets one, if there was none).
+  const newInfo = infoRef instanceof PDFRef ? infoRef : context.nextRef();
+  context.assign(newInfo, info(context));
+  context.assign(rootRef, catalog);
+  const trailerEntries = `/Size ${Math.max(size.asNumber() - 1, context.largestObjectNumber) + 1}\n/Root ${rootRef.toString()}\n/Info ${newInfo.toString()}\n/Prev ${xref.at}`;
+  return appendObjects(patched, context.enumerateIndirectObjects(), trailerEntries);
+}
+
+/** The file's one cross-reference table: where it is, where each object starts, where the trailer's dictionary is. */
+function readXref(pdf: Uint8Array): { at: number; offsets: Map<number, number>; trailerAt: number } | undefined {
+  const start = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(latin1(pdf, Math.max(0, pdf.length - 1024)));
+  if (!start) return undefined;
+  const at = Number(start[1]);
+  const text = latin1(pdf, at, pdf.length);
+  const table = /^xref\s+/y;
+  if (!table.test(text)) return undefined;
+  const offsets = new Map<number, number>();
+  const section = /(\d+) (\d+)\s+/y;
+  const entry = /(\d{10}) (\d{5}) ([nf])[ \r\n]{2}/y;
+  let pos = table.lastIndex;
+  for (;;) {
+    section.lastIndex = pos;
+    const s = section.exec(text);
+    if (!s) break;
+    entry.lastIndex = section.lastIndex;
+    for (let i = 0, n = Number(s[1]); i < Number(s[2]); i++, n++) {
+      const e = entry.exec(text);
+      if (!e) return undefined;
+      if (e[3] === 'n') offsets.set(n, Number(e[1]));
+    }
+    pos = entry.lastIndex;
+  }
+  const trailer = /^\s*trailer\s*/.exec(text.slice(pos));
+  return trailer ? { at, offsets, trailerAt: at + pos + trailer[0].length } : undefined;
+}
+
+/** The pages in order, each with its media box (inherited through the page tree if need be). */
+function readPages(lib: PdfLib, read: (ref: PDFRef) => PDFObject | undefined, root: PDFObject | undefined): PdfEditTarget['pages'] | undefined {
+  const { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef } = lib;
   const pages: PdfEditTarget['pages'] = [];
   const walk = (ref: PDFObject | undefined, inherited: PDFObject | undefined, depth: number): boolean => {
     if (!(ref instanceof PDFRef) || depth > 32) return false;
@@ -120,55 +134,50 @@ function update(
     pages.push({ ref, box: { x: Math.min(x1, x2), y: Math.min(y1, y2), width: Math.abs(x2 - x1), height: Math.abs(y2 - y1) } });
     return true;
   };
-  if (!walk(catalog.get(PDFName.of('Pages')), undefined, 0)) return undefined;
+  return walk(root, undefined, 0) ? pages : undefined;
+}
 
-  // Chromium's own dates, rewritten in place to ours at the same length.
+/**
+ * A copy of the file with the dates of the information dictionary at `infoAt` set to `date`, in place:
+ * same length, so nothing moves. Undefined if they are not where and as Chromium writes them.
+ */
+function withDates(pdf: Uint8Array, infoAt: number | undefined, date: Date): Uint8Array | undefined {
   const patched = new Uint8Array(pdf);
-  if (infoRef instanceof PDFRef) {
-    const at = offsets.get(infoRef.objectNumber);
-    if (at === undefined) return undefined;
-    const end = latin1(pdf, at, Math.min(pdf.length, at + 4096)).indexOf('endobj');
-    if (end < 0) return undefined;
-    const ours = pdfDate(date);
-    const old = latin1(pdf, at, at + end);
-    for (const m of old.matchAll(/\/(?:CreationDate|ModDate)\s*\((D:[^)]*)\)/g)) {
-      if (m[1]?.length !== ours.length || m.index === undefined) return undefined;
-      patched.set(Buffer.from(ours, 'latin1'), at + m.index + m[0].length - 1 - ours.length);
-    }
+  if (infoAt === undefined) return patched;
+  const end = infoAt < 0 ? -1 : latin1(pdf, infoAt, Math.min(pdf.length, infoAt + 4096)).indexOf('endobj');
+  if (end < 0) return undefined;
+  const ours = pdfDate(date);
+  for (const m of latin1(pdf, infoAt, infoAt + end).matchAll(/\/(?:CreationDate|ModDate)\s*\((D:[^)]*)\)/g)) {
+    if (m[1]?.length !== ours.length || m.index === undefined) return undefined;
+    patched.set(Buffer.from(ours, 'latin1'), infoAt + m.index + m[0].length - 1 - ours.length);
   }
+  return patched;
+}
 
-  context.largestObjectNumber = size.asNumber() - 1;
-  if (!catalog.has(PDFName.of('ViewerPreferences'))) catalog.set(PDFName.of('ViewerPreferences'), context.obj({ DisplayDocTitle: PDFBool.True }));
-  edit?.({ context, catalog, pages, lookup: (ref) => (ref instanceof PDFRef ? read(ref) : ref) });
-  // The new information replaces the old under its number (or gets one, if there was none).
-  const newInfo = infoRef instanceof PDFRef ? infoRef : context.nextRef();
-  context.assign(newInfo, info(context));
-  context.assign(rootRef, catalog);
-
-  // The update: the objects, then their cross-reference section and a trailer chained to the first.
-  const objects = context.enumerateIndirectObjects().sort(([a], [b]) => a.objectNumber - b.objectNumber);
-  const chunks: Uint8Array[] = [patched, Buffer.from('\n', 'latin1')];
-  let length = patched.length + 1;
-  const entries: [number, number][] = [];
-  for (const [ref, object] of objects) {
+/** `pdf` followed by the update: the objects, their cross-reference section, a trailer with `trailerEntries`. */
+function appendObjects(pdf: Uint8Array, objects: [PDFRef, PDFObject][], trailerEntries: string): Uint8Array {
+  const chunks: Uint8Array[] = [pdf, Buffer.from('\n', 'latin1')];
+  let length = pdf.length + 1;
+  const entries: { n: number; at: number }[] = [];
+  for (const [ref, object] of [...objects].sort(([a], [b]) => a.objectNumber - b.objectNumber)) {
     const body = new Uint8Array(object.sizeInBytes());
     object.copyBytesInto(body, 0);
     const open = Buffer.from(`${ref.objectNumber} 0 obj\n`, 'latin1');
     const close = Buffer.from('\nendobj\n', 'latin1');
-    entries.push([ref.objectNumber, length]);
+    entries.push({ n: ref.objectNumber, at: length });
     chunks.push(open, body, close);
     length += open.length + body.length + close.length;
   }
+  // One subsection a run of consecutive object numbers.
   let xref = 'xref\n';
   for (let i = 0; i < entries.length; ) {
     let j = i;
-    while (j + 1 < entries.length && (entries[j + 1] as [number, number])[0] === (entries[j] as [number, number])[0] + 1) j++;
-    xref += `${(entries[i] as [number, number])[0]} ${j - i + 1}\n`;
-    for (let k = i; k <= j; k++) xref += `${String((entries[k] as [number, number])[1]).padStart(10, '0')} 00000 n \n`;
+    while (entries[j + 1] && (entries[j + 1] as { n: number }).n === (entries[j] as { n: number }).n + 1) j++;
+    xref += `${(entries[i] as { n: number }).n} ${j - i + 1}\n`;
+    for (let k = i; k <= j; k++) xref += `${String((entries[k] as { at: number }).at).padStart(10, '0')} 00000 n \n`;
     i = j + 1;
   }
-  const largest = Math.max(size.asNumber() - 1, context.largestObjectNumber);
-  xref += `trailer\n<</Size ${largest + 1}\n/Root ${rootRef.toString()}\n/Info ${newInfo.toString()}\n/Prev ${xrefAt}>>\nstartxref\n${length}\n%%EOF\n`;
+  xref += `trailer\n<<${trailerEntries}>>\nstartxref\n${length}\n%%EOF\n`;
   chunks.push(Buffer.from(xref, 'latin1'));
   return Buffer.concat(chunks);
 }
