@@ -142,7 +142,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     },
   };
   const results: BriefingResult[] = [];
-  const slugs = new Map<string, string>();
+  const slugs = new SlugClaims(files);
   try {
     const queue = [...files];
     const worker = async () => {
@@ -206,7 +206,7 @@ async function briefingInputs(ctx: Context, loaded: LoadedBriefing): Promise<{ h
   return { hash: hashParts(parts), inputs };
 }
 
-async function buildOne(ctx: Context, file: string, slugs: Map<string, string>): Promise<BriefingResult> {
+async function buildOne(ctx: Context, file: string, slugs: SlugClaims): Promise<BriefingResult> {
   const started = performance.now();
   const { options } = ctx;
   const result: BriefingResult = { file, status: 'failed', ok: false, outputs: [], pages: {}, durationMs: 0, warnings: [], errors: [] };
@@ -216,7 +216,7 @@ async function buildOne(ctx: Context, file: string, slugs: Map<string, string>):
     const unchanged = options.force ? undefined : await unchangedSlug(ctx.manifest, file, ctx.buildKey, options.out, Math.max(options.limits.fileBytes, MAX_IMAGE_BYTES));
     if (unchanged) {
       result.slug = unchanged;
-      claimSlug(slugs, file, unchanged, options.out);
+      await slugs.claim(file, unchanged, options.out);
       result.status = options.check ? 'fresh' : 'skipped';
       result.ok = true;
       if (!options.check) result.outputs = (ctx.manifest.briefings[unchanged]?.outputs ?? []).map((f) => path.join(options.out, unchanged, f));
@@ -225,7 +225,7 @@ async function buildOne(ctx: Context, file: string, slugs: Map<string, string>):
     if (!options.check) ctx.warm();
     const loaded = await loadBriefing(file, options.limits);
     result.slug = loaded.slug;
-    claimSlug(slugs, loaded.file, loaded.slug, options.out);
+    await slugs.claim(file, loaded.slug, options.out);
     const { hash, inputs } = await briefingInputs(ctx, loaded);
     const fresh = !options.force && (await isFresh(ctx.manifest, loaded.slug, hash, options.out));
     if (options.check) {
@@ -262,29 +262,63 @@ async function buildOne(ctx: Context, file: string, slugs: Map<string, string>):
     result.stack = isBriefdeckError(e) ? undefined : (e as Error)?.stack;
     result.outputs = [];
   } finally {
+    slugs.pass(file);
     await staging?.done();
     result.durationMs = performance.now() - started;
   }
   return result;
 }
 
-/** One briefing per slug, and a slug's folder always inside --out. */
-function claimSlug(slugs: Map<string, string>, file: string, slug: string, out: string): void {
-  const other = slugs.get(slug);
-  if (other && other !== file) {
-    throw new BriefdeckError(ExitCode.CONTENT, {
-      file,
-      field: 'slug',
-      message: `slug "${slug}" is already used by ${other}`,
-      hint: 'give one of them another `slug:`',
-    });
+/**
+ * One briefing per slug, and a slug's folder always inside --out. Briefings claim their slugs in the
+ * order of their files, whatever order they finish loading in: when two files want one slug, the first
+ * by path has it and the other fails, the same way on every run and at any --concurrency.
+ */
+class SlugClaims {
+  private readonly owners = new Map<string, string>();
+  /** Per file: settles once it and every file before it has claimed its slug or given up. */
+  private readonly turns = new Map<string, { done: Promise<void>; pass: () => void; after: Promise<void> }>();
+
+  constructor(files: string[]) {
+    let previous: Promise<void> = Promise.resolve();
+    for (const file of files) {
+      let pass = () => {};
+      const passed = new Promise<void>((resolve) => (pass = resolve));
+      const after = previous;
+      previous = Promise.all([after, passed]).then(() => undefined);
+      this.turns.set(file, { done: previous, pass, after });
+    }
   }
-  const root = path.resolve(out);
-  const target = path.resolve(root, slug);
-  if (!isInside(target, root) || target === root) {
-    throw new BriefdeckError(ExitCode.CONTENT, { file, field: 'slug', message: 'slug would write outside the output folder' });
+
+  /** Takes `slug` for `file` once the files before it have taken theirs; throws if one of them has it. */
+  async claim(file: string, slug: string, out: string): Promise<void> {
+    const turn = this.turns.get(file);
+    await turn?.after;
+    try {
+      const other = this.owners.get(slug);
+      if (other && other !== file) {
+        throw new BriefdeckError(ExitCode.CONTENT, {
+          file,
+          field: 'slug',
+          message: `slug "${slug}" is already used by ${other}`,
+          hint: 'give one of them another `slug:`',
+        });
+      }
+      const root = path.resolve(out);
+      const target = path.resolve(root, slug);
+      if (!isInside(target, root) || target === root) {
+        throw new BriefdeckError(ExitCode.CONTENT, { file, field: 'slug', message: 'slug would write outside the output folder' });
+      }
+      this.owners.set(slug, file);
+    } finally {
+      turn?.pass();
+    }
   }
-  slugs.set(slug, file);
+
+  /** `file` will claim nothing (it failed before it knew its slug, or is done): later files need not wait. */
+  pass(file: string): void {
+    this.turns.get(file)?.pass();
+  }
 }
 
 /** Renders every asked-for output of one briefing into `dir`; returns the file names written. */

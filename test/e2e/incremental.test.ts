@@ -266,6 +266,25 @@ describe('inputs recorded by bytes', () => {
   });
 });
 
+describe('slug clashes', () => {
+  it('the first file by path keeps a slug two files want, whichever loads first, at any concurrency', SLOW, async () => {
+    const content = await tempDir('briefdeck-content-');
+    // The first file is the long example (slower to load), the second a minimal one: they race for the slug.
+    await writeFile(path.join(content, 'a-long.yaml'), `slug: same\n${await readFile(EXAMPLE, 'utf8')}`);
+    await writeFile(path.join(content, 'b-short.yaml'), `slug: same\n${await readFile(MINIMAL, 'utf8')}`);
+    for (const j of ['2', '4']) {
+      const out = await tempDir();
+      const { run, report } = await buildWithReport([content, '--out', out, '--format', 'md', '-j', j]);
+      expect(run.code).toBe(1);
+      const byFile = Object.fromEntries(report.briefings.map((b) => [path.basename(b.file), b]));
+      expect(byFile['a-long.yaml']?.status).toBe('built');
+      expect(byFile['b-short.yaml']?.status).toBe('failed');
+      expect(byFile['b-short.yaml']?.errors[0]?.message).toMatch(/slug "same" is already used by .*a-long\.yaml/);
+      expect(await readFile(path.join(out, 'same', 'deck.md'), 'utf8')).toContain('Israel');
+    }
+  });
+});
+
 describe('--check', () => {
   it('exits 0 on an up-to-date folder and 1 listing a stale file, building nothing either way', SLOW, async () => {
     const content = await contentWith(['fresh-one', 'stale-one']);
