@@ -15,7 +15,7 @@ interface Face {
   subsets: string[] | '*';
 }
 
-/** Slides: Inter; print body: Source Serif 4; Hebrew and Arabic: Noto Sans. */
+/** Slides: Inter; print body: Source Serif 4; other scripts: Noto Sans. */
 export const FACES: Face[] = [
   { family: 'Inter', pkg: '@fontsource/inter', weights: [400, 600, 700], italic: [400, 600, 700], subsets: ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'vietnamese'] },
   { family: 'Source Serif 4', pkg: '@fontsource/source-serif-4', weights: [400, 600], italic: [400, 600], subsets: ['latin', 'latin-ext', 'cyrillic', 'greek', 'vietnamese'] },
@@ -24,11 +24,14 @@ export const FACES: Face[] = [
   // Chinese, Japanese kanji and kana: split by Fontsource into ~100 small chunks, only the used ones embed.
   { family: 'Noto Sans SC', pkg: '@fontsource/noto-sans-sc', weights: [400, 700], subsets: '*' },
   { family: 'Noto Sans KR', pkg: '@fontsource/noto-sans-kr', weights: [400, 700], subsets: '*' },
+  // Hindi, Marathi, Nepali…; Thai.
+  { family: 'Noto Sans Devanagari', pkg: '@fontsource/noto-sans-devanagari', weights: [400, 600, 700], subsets: ['devanagari'] },
+  { family: 'Noto Sans Thai', pkg: '@fontsource/noto-sans-thai', weights: [400, 600, 700], subsets: ['thai'] },
   { family: 'Noto Emoji', pkg: '@fontsource/noto-emoji', weights: [400, 600, 700], subsets: '*' },
 ];
 
 /** The families every document may need after its own, in fallback order. */
-export const FALLBACK_FAMILIES = ['Noto Sans Hebrew', 'Noto Sans Arabic', 'Noto Sans SC', 'Noto Sans KR', 'Noto Emoji'];
+export const FALLBACK_FAMILIES = ['Noto Sans Hebrew', 'Noto Sans Arabic', 'Noto Sans Devanagari', 'Noto Sans Thai', 'Noto Sans SC', 'Noto Sans KR', 'Noto Emoji'];
 
 interface Rule {
   family: string;

@@ -30,7 +30,7 @@ function shorten(s: string, max: number): string {
 export function pageCss(view: BriefingView, paper: Paper): string {
   const [start, end] = view.dir === 'rtl' ? ['right', 'left'] : ['left', 'right'];
   const L = labelsFor(view.lang);
-  const box = `font-family: 'Inter', 'Noto Sans Hebrew', 'Noto Sans Arabic', 'Noto Sans SC', 'Noto Sans KR', 'Noto Emoji', sans-serif; font-size: 7.5pt; color: #5f6873;`;
+  const box = `font-family: ${['Inter', ...FALLBACK_FAMILIES].map((f) => `'${f}'`).join(', ')}, sans-serif; font-size: 7.5pt; color: #5f6873;`;
   const m = view.marking;
   // A free-text marking is a full bar: the corner boxes then get fixed shares so they stay on one line.
   const bar = m && !m.isTlp;

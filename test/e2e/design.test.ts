@@ -23,7 +23,7 @@ const HEAVY = { timeout: 240_000 };
 const BUILD_TIMEOUT = 240_000;
 
 /** Our embedded families, as PDF base font names (a six-letter subset tag, then the family). */
-const OUR_FONT = /^[A-Z]{6}\+(Inter|SourceSerif4|NotoSansHebrew(Thin)?|NotoSansArabic(Thin)?|NotoSansSC(Thin)?|NotoSansKR(Thin)?|NotoEmoji)/;
+const OUR_FONT = /^[A-Z]{6}\+(Inter|SourceSerif4|NotoSansHebrew(Thin)?|NotoSansArabic(Thin)?|NotoSansDevanagari(Thin)?|NotoSansThai(Thin)?|NotoSansSC(Thin)?|NotoSansKR(Thin)?|NotoEmoji)/;
 
 /** A 1x1 PNG. */
 const PNG_1X1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
@@ -445,7 +445,7 @@ describe('right to left: the Hebrew example', () => {
 });
 
 // ---------------------------------------------------------------------------------------------------
-describe('CJK and emoji', () => {
+describe('CJK, Devanagari, Thai and emoji', () => {
   let run: CliRun;
   let dir: string;
 
@@ -461,26 +461,30 @@ describe('CJK and emoji', () => {
         'bluf: A bottom line about the talks in 北京.',
         'keyPoints:',
         '  - "Delegates who speak 日本語 attended."',
+        '  - "The Hindi papers wrote of हिंदी समाचार."',
+        '  - "Bangkok papers called it การเจรจา."',
         'sources:',
         '  - id: article',
         '    title: The article',
         '',
       ].join('\n'),
     );
-    run = await runCli(['build', file, '--out', out]);
+    run = await runCli(['build', file, '--out', out, '--format', 'pdf', '--format', 'print', '--format', 'handout']);
     dir = path.join(out, 'cjk');
   }, BUILD_TIMEOUT);
 
-  it('builds, and both PDFs embed Noto Sans SC and Noto Emoji, with no Type 3 font', () => {
+  it('builds, and every PDF embeds the Noto face of each script, with no Type 3 font', () => {
     expectBuilt(run, 'CJK');
-    for (const pdf of ['deck.pdf', 'briefing.pdf']) {
+    for (const pdf of ['deck.pdf', 'briefing.pdf', 'handout.pdf']) {
       const fonts = expectOurFonts(path.join(dir, pdf), `CJK ${pdf}`);
       const names = fonts.map((f) => f.name).join(', ');
-      expect(fonts.some((f) => /\+NotoSansSC/.test(f.name)), `${pdf}: ${names}`).toBe(true);
-      expect(fonts.some((f) => /\+NotoEmoji/.test(f.name)), `${pdf}: ${names}`).toBe(true);
+      for (const face of ['NotoSansSC', 'NotoEmoji', 'NotoSansDevanagari', 'NotoSansThai']) {
+        expect(fonts.some((f) => f.name.includes(`+${face}`)), `${pdf} embeds ${face}: ${names}`).toBe(true);
+      }
       const text = pdfText(path.join(dir, pdf));
       expect(text, pdf).toContain('北京');
       expect(text, pdf).toContain('日本語');
+      expect(text, pdf).toContain('การเจรจา');
     }
   });
 });

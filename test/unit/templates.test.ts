@@ -7,6 +7,7 @@ import { loadTemplates } from '../../src/render/templates.js';
 import { buildView } from '../../src/render/view.js';
 import { renderDeckMarkdown } from '../../src/render/deck.js';
 import { MarpEngine, usesContainerQueries } from '../../src/render/marp.js';
+import { FALLBACK_FAMILIES, FACES } from '../../src/render/fonts.js';
 import { tempDir, useTempDirs } from '../helpers/tmp.js';
 
 useTempDirs();
@@ -46,5 +47,17 @@ describe('custom templates and themes', () => {
     expect(new MarpEngine([...templates.themes.values()]).render(markdown).css).not.toContain('container-type');
     const queried = new MarpEngine([...templates.themes.values(), '/* @theme q */\nsection h1 { font-size: 6cqw; }']).render(markdown).css;
     expect(queried).toContain('container-type:size');
+  });
+
+  it('every font stack of the built-in CSS falls back to each embedded script face, in one order', async () => {
+    const templates = await loadTemplates();
+    const stacks = [...templates.files]
+      .filter(([name]) => name.endsWith('.css'))
+      .flatMap(([name, css]) => [...css.matchAll(/--(?:sans|serif):([^;]+);/g)].map((m) => ({ name, stack: m[1] as string })));
+    expect(stacks.length).toBeGreaterThanOrEqual(5);
+    const wanted = FALLBACK_FAMILIES.map((f) => `'${f}'`).join(', ');
+    for (const { name, stack } of stacks) expect(stack, name).toContain(wanted);
+    // Each fallback family is one briefdeck embeds.
+    for (const family of FALLBACK_FAMILIES) expect(FACES.map((f) => f.family)).toContain(family);
   });
 });
