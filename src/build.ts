@@ -276,17 +276,16 @@ async function buildOne(ctx: Context, file: string, slugs: SlugClaims): Promise<
  */
 class SlugClaims {
   private readonly owners = new Map<string, string>();
-  /** Per file: settles once it and every file before it has claimed its slug or given up. */
-  private readonly turns = new Map<string, { done: Promise<void>; pass: () => void; after: Promise<void> }>();
+  /** Per file: `after` settles once every file before it has claimed its slug or given up; `pass` gives up its own turn. */
+  private readonly turns = new Map<string, { after: Promise<void>; pass: () => void }>();
 
   constructor(files: string[]) {
     let previous: Promise<void> = Promise.resolve();
     for (const file of files) {
       let pass = () => {};
       const passed = new Promise<void>((resolve) => (pass = resolve));
-      const after = previous;
-      previous = Promise.all([after, passed]).then(() => undefined);
-      this.turns.set(file, { done: previous, pass, after });
+      this.turns.set(file, { after: previous, pass });
+      previous = Promise.all([previous, passed]).then(() => undefined);
     }
   }
 
