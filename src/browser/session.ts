@@ -145,9 +145,7 @@ export class BrowserSession implements AsyncDisposable {
         browser.once('disconnected', () => {
           if (this.browser !== current) return;
           this.browser = undefined;
-          this.idle = [];
-          this.pending = [];
-          this.pages = new Set();
+          this.forgetPages();
         });
         return browser;
       } catch (e) {
@@ -275,13 +273,18 @@ export class BrowserSession implements AsyncDisposable {
     if (state) state.key = key;
   }
 
+  /** Forgets the pages of a browser that is gone or going. */
+  private forgetPages(): void {
+    this.idle = [];
+    this.pending = [];
+    this.pages = new Set();
+  }
+
   /** Kills the current browser (if any) so the next page launches a new one. */
   private async restart(): Promise<void> {
     const dead = this.browser;
     this.browser = undefined;
-    this.idle = [];
-    this.pending = [];
-    this.pages = new Set();
+    this.forgetPages();
     const b = await dead?.catch(() => undefined);
     b?.process()?.kill('SIGKILL');
     await b?.close().catch(() => undefined);
@@ -292,9 +295,7 @@ export class BrowserSession implements AsyncDisposable {
     this.offInterrupt?.();
     const b = this.browser;
     this.browser = undefined;
-    this.idle = [];
-    this.pending = [];
-    this.pages = new Set();
+    this.forgetPages();
     if (b) await (await b.catch(() => undefined))?.close().catch(() => undefined);
   }
 
