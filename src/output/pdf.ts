@@ -5,13 +5,7 @@ import type { OutlineEntry } from './outline.js';
 import { stableNodeIds } from './node-ids.js';
 
 // pdf-lib loads on first use (~0.15 s in a cold process, all of it on the main thread).
-let loaded: typeof import('pdf-lib') | undefined;
-const pdfLib = async () => (loaded ??= await import('pdf-lib'));
-/** pdf-lib, once `pdfLib()` has loaded it. */
-const pdfLibLoaded = () => {
-  if (!loaded) throw new Error('pdf-lib is not loaded yet');
-  return loaded;
-};
+const pdfLib = () => import('pdf-lib');
 
 /**
  * Starts loading the PDF post-processing modules without waiting for them: called when a briefing
@@ -74,12 +68,13 @@ export interface PdfEdits {
  * full load and save.
  */
 export async function withMetadata(printed: Uint8Array, meta: PdfMetadata, edits: PdfEdits = {}): Promise<Uint8Array> {
-  const { PDFName, PDFString } = await pdfLib();
+  const lib = await pdfLib();
+  const { PDFName, PDFString } = lib;
+  const { writeOutline, retitleOutline } = await import('./outline.js');
   const pdf = stableNodeIds(printed);
   if (!edits.notes) {
     const { appendUpdate } = await import('./pdf-update.js');
-    const { writeOutline, retitleOutline } = await import('./outline.js');
-    const updated = await appendUpdate(pdf, (context) => infoDict(context, meta), meta.date, (target) => {
+    const updated = await appendUpdate(pdf, (context) => infoDict(lib, context, meta), meta.date, (target) => {
       target.catalog.set(PDFName.of('Lang'), PDFString.of(meta.lang));
       if (edits.headingTitles) retitleOutline(target, edits.headingTitles);
       if (edits.outline) writeOutline(target, edits.outline);
@@ -88,8 +83,8 @@ export async function withMetadata(printed: Uint8Array, meta: PdfMetadata, edits
     if (updated) return updated;
   }
   const doc = await loadPdf(pdf);
-  if (edits.headingTitles) (await import('./outline.js')).retitleOutline(doc, edits.headingTitles);
-  if (edits.outline) (await import('./outline.js')).writeOutline(doc, edits.outline);
+  if (edits.headingTitles) retitleOutline(doc, edits.headingTitles);
+  if (edits.outline) writeOutline(doc, edits.outline);
   if (edits.notes) (await import('./notes.js')).writeNotes(doc, edits.notes.notes, { corner: edits.notes.corner });
   edits.onPages?.(doc.getPageCount());
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
@@ -108,8 +103,8 @@ const CREATOR = 'briefdeck';
 const PRODUCER = 'briefdeck (Chromium, pdf-lib)';
 
 /** The document information dictionary, as pdf-lib's own setters would write it. */
-function infoDict(context: PDFContext, meta: PdfMetadata): PDFDict {
-  const { PDFHexString, PDFString } = pdfLibLoaded();
+function infoDict(lib: typeof import('pdf-lib'), context: PDFContext, meta: PdfMetadata): PDFDict {
+  const { PDFHexString, PDFString } = lib;
   const text = (s: string) => PDFHexString.fromText(s);
   return context.obj({
     Title: text(meta.title),
