@@ -12,9 +12,10 @@ const ID = /\(node(\d+)\)/g;
  */
 export function stableNodeIds(pdf: Uint8Array): Uint8Array {
   const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
+  const matches = [...text.matchAll(ID)];
   const found = new Set<string>();
   let width = -1;
-  for (const m of text.matchAll(ID)) {
+  for (const m of matches) {
     const digits = m[1] as string;
     if (width >= 0 && digits.length !== width) return pdf;
     width = digits.length;
@@ -25,7 +26,7 @@ export function stableNodeIds(pdf: Uint8Array): Uint8Array {
   if (String(order.length).length > width) return pdf;
   const renumbered = new Map(order.map((digits, i) => [digits, String(i + 1).padStart(width, '0')]));
   const out = new Uint8Array(pdf);
-  for (const m of text.matchAll(ID)) {
+  for (const m of matches) {
     const next = renumbered.get(m[1] as string) as string;
     out.set(Buffer.from(next, 'latin1'), (m.index as number) + '(node'.length);
   }
