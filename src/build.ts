@@ -15,13 +15,14 @@ import { MAX_IMAGE_BYTES, readSectionImage, resolveImages } from './render/image
 import { viewerAssets } from './render/viewer.js';
 import { fontFiles } from './render/fonts.js';
 import type { BrowserSession } from './browser/session.js';
+import type { Chromium } from './browser/launch.js';
 import type { FitReport } from './fit/fit.js';
 import { headingTitles, preloadPdfTools, printPage, withMetadata } from './output/pdf.js';
 import { ensureDir, makeStaging, writeAtomic } from './output/write.js';
 import { hashParts, inShard, isFresh, manifestPath, readManifest, sha256, unchangedSlug, writeManifest, type Manifest } from './output/manifest.js';
 import { version } from './version.js';
 
-import { DEFAULT_FORMATS, FORMATS, type Format } from './formats.js';
+import { DEFAULT_FORMATS, FORMATS, needsBrowser, type Format } from './formats.js';
 
 export { DEFAULT_FORMATS, FORMATS, type Format };
 
@@ -61,6 +62,8 @@ export interface BuildOptions {
   /** Injected to keep a browser warm across builds (watch mode, tests); otherwise launched on first need. */
   session?: BrowserSession;
   executablePath?: string;
+  /** A browser the caller started early (and ends): the session connects to it instead of starting one. */
+  started?: Chromium;
 }
 
 export type BriefingStatus = 'built' | 'skipped' | 'failed' | 'stale' | 'fresh';
@@ -133,10 +136,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     // Puppeteer loads only when a PDF is asked for, and the one session is shared by every briefing.
     browser: () =>
       (session ??= import('./browser/session.js').then(({ BrowserSession }) => {
-        return new BrowserSession({ concurrency: options.concurrency, executablePath: options.executablePath, timeout: options.timeoutMs });
+        return new BrowserSession({ concurrency: options.concurrency, executablePath: options.executablePath, timeout: options.timeoutMs, started: options.started });
       })),
     warm: () => {
-      if (warmed || !options.formats.some((f) => f !== 'html' && f !== 'md')) return;
+      if (warmed || !needsBrowser(options.formats)) return;
       warmed = true;
       void ctx.browser().then((s) => s.warm(Math.min(files.length * 2, options.concurrency))).catch(() => undefined);
     },

@@ -5,28 +5,17 @@
 import { createRequire } from 'node:module';
 import type { Browser, HTTPRequest, Page } from 'puppeteer';
 import { environmentError } from '../errors.js';
-import { findBrowser, isHeadlessShell } from './finder.js';
+import { findBrowser } from './finder.js';
+import { Chromium } from './launch.js';
 import { onInterrupt } from '../interrupt.js';
-
-export const CHROMIUM_ARGS = [
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-extensions',
-  '--font-render-hinting=none',
-  '--hide-scrollbars',
-  '--mute-audio',
-];
 
 export interface SessionOptions {
   concurrency?: number;
   /** Milliseconds for loading a document and for printing it. */
   timeout?: number;
   executablePath?: string;
+  /** A browser already starting (`Chromium.start`), used for the first launch instead of a new one. */
+  started?: Chromium;
 }
 
 /** Only the document itself and data: URLs may load; everything else is refused. */
@@ -92,10 +81,14 @@ export class BrowserSession implements AsyncDisposable {
   readonly timeout: number;
   private closed = false;
   private offInterrupt?: () => void;
+  /** The running browser's process, and one started early for this session and not yet connected to. */
+  private chromium?: Chromium;
+  private started?: Chromium;
 
   constructor(private readonly options: SessionOptions = {}) {
     this.concurrency = Math.max(1, options.concurrency ?? 2);
     this.timeout = options.timeout ?? 60_000;
+    this.started = options.started;
   }
 
   /**
@@ -124,33 +117,29 @@ export class BrowserSession implements AsyncDisposable {
   private launch(): Promise<Browser> {
     if (this.closed) throw environmentError('the browser session is closed');
     this.browser ??= (async () => {
-      // Through require: puppeteer's CommonJS build loads in about two thirds of the time of its ES modules.
-      const puppeteer = createRequire(import.meta.url)('puppeteer') as typeof import('puppeteer').default;
-      const executablePath = this.options.executablePath ?? findBrowser().executablePath;
-      const args = [...CHROMIUM_ARGS];
-      if (process.getuid?.() === 0 || process.env.CI) args.push('--no-sandbox');
+      const chromium = this.started ?? Chromium.start(this.options.executablePath ?? findBrowser().executablePath);
+      this.started = undefined;
+      this.chromium = chromium;
       try {
-        // Our own signal handling closes the browser (and removes partial files) on Ctrl-C.
-        const browser = await puppeteer.launch({
-          executablePath,
-          headless: isHeadlessShell(executablePath) ? 'shell' : true,
-          args,
-          timeout: this.timeout,
-          pipe: true,
-          handleSIGINT: false,
-          handleSIGTERM: false,
-        });
+        // Through require: puppeteer's CommonJS build loads in about two thirds of the time of its ES modules.
+        const puppeteer = createRequire(import.meta.url)('puppeteer') as typeof import('puppeteer').default;
+        const browser = await startedWithin(puppeteer.connect({ transport: chromium.transport, defaultViewport: null }), this.timeout, chromium.exited);
         this.offInterrupt ??= onInterrupt(() => this.close());
         const current = this.browser;
         browser.once('disconnected', () => {
           if (this.browser !== current) return;
           this.browser = undefined;
           this.forgetPages();
+          void chromium.kill();
         });
         return browser;
       } catch (e) {
         this.browser = undefined;
-        throw environmentError(`could not start the browser at ${executablePath}: ${(e as Error).message.split('\n')[0]}`, 'check that it runs: ' + executablePath + ' --headless --version', e);
+        // Hung: say so. Otherwise it ended (or is ending) by itself, and says why on stderr.
+        const hung = e instanceof NoAnswer;
+        await chromium.kill();
+        const why = (hung ? undefined : chromium.whyItEnded()) ?? (e as Error).message.split('\n')[0];
+        throw environmentError(`could not start the browser at ${chromium.executablePath}: ${why}`, `check that it runs: ${chromium.executablePath} --headless --version`, e);
       }
     })();
     return this.browser;
@@ -282,26 +271,40 @@ export class BrowserSession implements AsyncDisposable {
 
   /** Kills the current browser (if any) so the next page launches a new one. */
   private async restart(): Promise<void> {
-    const dead = this.browser;
+    const dead = this.chromium;
+    this.chromium = undefined;
     this.browser = undefined;
     this.forgetPages();
-    const b = await dead?.catch(() => undefined);
-    b?.process()?.kill('SIGKILL');
-    await b?.close().catch(() => undefined);
+    await dead?.kill();
   }
 
+  /** Ends the browser: killed, not shut down in order, which a throwaway profile does not need. */
   async close(): Promise<void> {
     this.closed = true;
     this.offInterrupt?.();
-    const b = this.browser;
-    this.browser = undefined;
+    const starting = this.browser;
+    const ending = [this.chromium, this.started];
+    this.browser = this.chromium = this.started = undefined;
     this.forgetPages();
-    if (b) await (await b.catch(() => undefined))?.close().catch(() => undefined);
+    await Promise.all(ending.map((c) => c?.kill()));
+    await starting?.catch(() => undefined);
   }
 
   async [Symbol.asyncDispose](): Promise<void> {
     await this.close();
   }
+}
+
+class NoAnswer extends Error {}
+
+/** `promise`, or a rejection once `ms` have passed or the browser has exited first. */
+function startedWithin<T>(promise: Promise<T>, ms: number, exited: Promise<void>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const failed = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new NoAnswer(`no answer in ${ms / 1000} s`)), ms);
+    void exited.then(() => reject(new Error('it exited as it started')));
+  });
+  return Promise.race([promise, failed]).finally(() => clearTimeout(timer));
 }
 
 function isTimeout(e: unknown): boolean {

@@ -1,6 +1,8 @@
 // `briefdeck build [paths..]`: builds briefings, reports each as it finishes, writes --report.
 import path from 'node:path';
-import { build, FORMATS, type BriefingResult, type BuildOptions, type BuildReport, type Format } from '../build.js';
+import { build, type BriefingResult, type BuildOptions, type BuildReport } from '../build.js';
+import { formatsFrom } from '../formats.js';
+import type { Chromium } from '../browser/launch.js';
 import { BriefdeckError, ExitCode, formatDiagnostic } from '../errors.js';
 import type { Paper } from '../render/print.js';
 import { writeAtomic } from '../output/write.js';
@@ -43,15 +45,6 @@ export function parseShard(s: string | undefined): BuildOptions['shard'] {
   return { index, count };
 }
 
-function formatsFrom(given: string[]): Format[] {
-  const names = given.flatMap((f) => f.split(',')).map((f) => f.trim()).filter(Boolean);
-  if (names.includes('all')) return [...FORMATS];
-  for (const n of names) {
-    if (!(FORMATS as readonly string[]).includes(n)) throw new BriefdeckError(ExitCode.USAGE, { message: `unknown format "${n}"`, hint: `choose from ${FORMATS.join(', ')}, all` });
-  }
-  return [...new Set(names)] as Format[];
-}
-
 export async function buildOptionsFrom(args: BuildArgs): Promise<BuildOptions> {
   const config = await loadConfig({ file: args.config });
   return {
@@ -77,7 +70,16 @@ export async function buildOptionsFrom(args: BuildArgs): Promise<BuildOptions> {
   };
 }
 
-export async function runBuild(args: BuildArgs, log: Logger): Promise<number> {
+/** Runs `briefdeck build`; `started` is a browser the CLI started early, ended here whatever happens. */
+export async function runBuild(args: BuildArgs, log: Logger, started?: Chromium): Promise<number> {
+  try {
+    return await buildAndReport(args, log, started);
+  } finally {
+    await started?.kill();
+  }
+}
+
+async function buildAndReport(args: BuildArgs, log: Logger, started?: Chromium): Promise<number> {
   const options = await buildOptionsFrom(args);
   if (args.watch) {
     const { watch } = await import('./watch.js');
@@ -85,7 +87,7 @@ export async function runBuild(args: BuildArgs, log: Logger): Promise<number> {
   }
   const progress = new Progress(log);
   const debug = Boolean((args as { debug?: boolean }).debug);
-  const result = await build({ ...options, onStart: (f, n) => progress.start(f, n), onResult: (r) => progress.done(r, () => report(r, log, options, debug)) });
+  const result = await build({ ...options, started, onStart: (f, n) => progress.start(f, n), onResult: (r) => progress.done(r, () => report(r, log, options, debug)) });
   progress.end();
   if (args.report) await writeReport(args.report, result, options);
   summarise(result, options, log);

@@ -22,8 +22,10 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       (y) => y.positional('paths', { type: 'string', array: true, default: ['content'], describe: 'Content files or folders' }).options(buildOptions),
       async (a) => {
         debug = a.debug;
+        const { startBrowserEarly } = await import('./early-browser.js');
+        const started = startBrowserEarly(a as never);
         const { runBuild } = await import('./build.js');
-        code = await runBuild(a as never, logFor(a));
+        code = await runBuild(a as never, logFor(a), started);
       },
     )
     .command(

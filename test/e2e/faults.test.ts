@@ -1,6 +1,7 @@
-// Failing machines: Chromium killed in the middle of a batch, and Ctrl-C during a build.
+// Failing machines: Chromium killed in the middle of a batch, a browser that cannot start, and Ctrl-C
+// during a build.
 // The CLI runs as a user runs it (a child process), so signals and processes are real.
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -78,6 +79,24 @@ describe('faults', () => {
       }
     }
   }, 300_000);
+
+  it('a browser that cannot start: its own words, exit 3, nothing written, no profile left behind', async () => {
+    const bin = await tempDir();
+    const chrome = path.join(bin, 'chrome');
+    writeFileSync(chrome, '#!/bin/sh\necho "chrome: error while loading shared libraries: libnss3.so: cannot open shared object file" >&2\nexit 127\n', { mode: 0o755 });
+    const tmp = await tempDir();
+    const out = path.join(await tempDir(), 'out');
+    const r = spawnSync(process.execPath, [BIN, 'build', fixture('minimal.yaml'), '--out', out], {
+      env: { ...process.env, BRIEFDECK_CHROME: chrome, TMPDIR: tmp, NO_COLOR: '1', CI: '1' },
+      encoding: 'utf8',
+    });
+    expect(r.status, r.stderr).toBe(3);
+    expect(r.stderr).toContain(`could not start the browser at ${chrome}: chrome: error while loading shared libraries: libnss3.so`);
+    expect(r.stderr).toContain(`hint: check that it runs: ${chrome} --headless --version`);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    expect(existsSync(out) ? await listTree(out) : []).toEqual([]);
+    expect(readdirSync(tmp)).toEqual([]);
+  });
 
   it('Ctrl-C closes the browser and leaves no partial file', async () => {
     const before = new Set(chromiums().keys());
