@@ -349,9 +349,14 @@ async function produce(ctx: Context, loaded: LoadedBriefing, dir: string, result
 
   const printView = want.has('print') || want.has('handout') ? await resolveImages(buildView(b, loaded.slug, 'html'), loaded) : undefined;
 
-  // The print briefing does not depend on the deck: it prints on its own page while the deck is fitted.
+  // The deck is the longer way through the browser (fitted in passes, then printed), so it goes first:
+  // the print briefing, on a page of its own, is rendered once the deck's first pass is on its way.
+  const decked = want.has('pdf') || want.has('handout') || want.has('png');
+  let deckSent = () => {};
+  const deckOnItsWay = new Promise<void>((resolve) => (deckSent = () => setImmediate(resolve)));
   const printed = want.has('print') && printView ? printBriefing() : undefined;
   async function printBriefing(): Promise<void> {
+    if (decked) await deckOnItsWay;
     const session = await ctx.browser();
     const html = await renderPrint(printView as NonNullable<typeof printView>, templates, { paper: options.paper, branding: options.branding });
     const { pdf, titles } = await session.withDocument(
@@ -367,23 +372,23 @@ async function produce(ctx: Context, loaded: LoadedBriefing, dir: string, result
 
   // Only decks need Marp: a build of print briefings alone never loads it.
   const deckDone = (async () => {
-    if (want.has('pdf') || want.has('handout') || want.has('png')) {
+    if (decked) {
       const marp = await ctx.marp();
       // The deck is fitted in the browser; the fitted page is then printed and photographed as it stands.
       const session = await ctx.browser();
       const { fitDeck } = await import('./fit/fit.js');
       const fitted = await fitDeck(
         session,
-        async (fit) => {
-          const rendered = await renderDeck(deckView, templates, marp, { theme, fit, branding: options.branding });
-          // The deck goes to Chromium next and this process waits: load the PDF tools in that wait.
-          if (want.has('pdf')) preloadPdfTools();
-          return rendered;
-        },
+        (fit) => renderDeck(deckView, templates, marp, { theme, fit, branding: options.branding }),
         async (page) => ({
           pdf: want.has('pdf') ? await printPage(page, session.timeout) : undefined,
           images: want.has('png') ? await slideImages(page, options.scale ?? 1.5) : undefined,
         }),
+        // The deck is in Chromium and this process waits: render the print briefing, load the PDF tools.
+        () => {
+          deckSent();
+          if (want.has('pdf')) preloadPdfTools();
+        },
       );
       const deck = fitted.deck;
       result.fit = fitted.report;
@@ -437,7 +442,7 @@ async function produce(ctx: Context, loaded: LoadedBriefing, dir: string, result
       if (want.has('html')) await write('deck.html', deck.html);
       if (want.has('md')) await write('deck.md', deck.markdown);
     }
-  })();
+  })().finally(deckSent);
   // Both finish (or fail) before the staging folder is published or removed.
   const [deckResult, printResult] = await Promise.allSettled([deckDone, printed]);
   for (const r of [deckResult, printResult]) if (r.status === 'rejected') throw r.reason;

@@ -160,20 +160,21 @@ export class BrowserSession implements AsyncDisposable {
   }
 
   /**
-   * Runs `fn` with a fresh page showing `html`; the page is closed afterwards whatever happens.
-   * If the browser crashed, it is relaunched and `fn` tried once more.
+   * Runs `fn` with a page showing `html`. If the browser crashed, it is relaunched and `fn` tried once
+   * more. `sent` is called as the document goes down the pipe: work queued there (with setImmediate)
+   * runs while Chromium lays it out, not before.
    */
-  async withDocument<T>(html: string, fn: (page: Page) => Promise<T>, viewport = { width: 1280, height: 720 }): Promise<T> {
+  async withDocument<T>(html: string, fn: (page: Page) => Promise<T>, viewport = { width: 1280, height: 720 }, sent?: () => void): Promise<T> {
     await this.acquire();
     try {
       try {
-        return await this.once(html, fn, viewport);
+        return await this.once(html, fn, viewport, sent);
       } catch (e) {
         if (!isCrash(e) && !isTimeout(e)) throw e;
         // A crashed or hung browser: start a fresh one and try this document once more.
         await this.restart();
         try {
-          return await this.once(html, fn, viewport);
+          return await this.once(html, fn, viewport, sent);
         } catch (again) {
           if (isCrash(again) || isTimeout(again)) {
             throw environmentError(`the browser ${isTimeout(again) ? 'timed out' : 'crashed'} twice on this briefing: ${(again as Error).message.split('\n')[0]}`, 'raise the timeout with --timeout, or check the machine has memory to spare', again);
@@ -186,7 +187,7 @@ export class BrowserSession implements AsyncDisposable {
     }
   }
 
-  private async once<T>(html: string, fn: (page: Page) => Promise<T>, viewport: { width: number; height: number }): Promise<T> {
+  private async once<T>(html: string, fn: (page: Page) => Promise<T>, viewport: { width: number; height: number }, sent?: () => void): Promise<T> {
     const browser = await this.launch();
     // Prefer a page already showing this document's styles: then only the body changes.
     const key = styleKey(html);
@@ -206,7 +207,9 @@ export class BrowserSession implements AsyncDisposable {
         await page.setViewport(viewport);
         state.viewport = size;
       }
-      await this.show(page, html, key);
+      const shown = this.show(page, html, key);
+      sent?.();
+      await shown;
       const result = await fn(page);
       reusable = true;
       return result;

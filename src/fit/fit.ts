@@ -32,11 +32,13 @@ export interface Rendered {
 
 /**
  * Renders with `render(fit)` until the deck fits, then calls `use` with the final page still open.
+ * `sent` is called as the first rendering goes to the browser (see BrowserSession.withDocument).
  */
 export async function fitDeck<T extends Rendered, R>(
   session: BrowserSession,
   render: (fit: FitSettings) => Promise<T>,
   use: (page: Page, deck: T) => Promise<R>,
+  sent?: () => void,
 ): Promise<{ deck: T; result: R; report: FitReport }> {
   const fit = noFit();
   const actions = new Map<string, FitAction>();
@@ -74,7 +76,7 @@ export async function fitDeck<T extends Rendered, R>(
       await session.show(page, next.html);
       deck = next;
     }
-  });
+  }, undefined, sent);
 }
 
 /** Kinds whose items stack vertically and can be packed by measured height. */
