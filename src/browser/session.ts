@@ -9,6 +9,9 @@ import { findBrowser } from './finder.js';
 import { Chromium } from './launch.js';
 import { onInterrupt } from '../interrupt.js';
 
+/** How long a browser that failed to start is not tried again. */
+const RETRY_START_AFTER_MS = 60_000;
+
 export interface SessionOptions {
   concurrency?: number;
   /** Milliseconds for loading a document and for printing it. */
@@ -84,6 +87,8 @@ export class BrowserSession implements AsyncDisposable {
   /** The running browser's process, and one started early for this session and not yet connected to. */
   private chromium?: Chromium;
   private started?: Chromium;
+  /** The last failure to start a browser, and when. */
+  private unstartable?: { error: Error; at: number };
 
   constructor(private readonly options: SessionOptions = {}) {
     this.concurrency = Math.max(1, options.concurrency ?? 2);
@@ -116,6 +121,9 @@ export class BrowserSession implements AsyncDisposable {
 
   private launch(): Promise<Browser> {
     if (this.closed) throw environmentError('the browser session is closed');
+    // A browser that would not start will not start for the next document either: fail it at once
+    // rather than wait out the timeout a document; try again only a while later (--watch runs on).
+    if (this.unstartable && performance.now() - this.unstartable.at < RETRY_START_AFTER_MS) return Promise.reject(this.unstartable.error);
     this.browser ??= (async () => {
       const chromium = this.started ?? Chromium.start(this.options.executablePath ?? findBrowser().executablePath);
       this.started = undefined;
@@ -139,7 +147,9 @@ export class BrowserSession implements AsyncDisposable {
         const hung = e instanceof NoAnswer;
         await chromium.kill();
         const why = (hung ? undefined : chromium.whyItEnded()) ?? (e as Error).message.split('\n')[0];
-        throw environmentError(`could not start the browser at ${chromium.executablePath}: ${why}`, `check that it runs: ${chromium.executablePath} --headless --version`, e);
+        const error = environmentError(`could not start the browser at ${chromium.executablePath}: ${why}`, `check that it runs: ${chromium.executablePath} --headless --version`, e);
+        this.unstartable = { error, at: performance.now() };
+        throw error;
       }
     })();
     return this.browser;

@@ -80,18 +80,20 @@ describe('faults', () => {
     }
   }, 300_000);
 
-  it('a browser that cannot start: its own words, exit 3, nothing written, no profile left behind', async () => {
+  it('a browser that cannot start: its own words, tried once for all briefings, exit 3, nothing written, no profile left behind', async () => {
     const bin = await tempDir();
     const chrome = path.join(bin, 'chrome');
-    writeFileSync(chrome, '#!/bin/sh\necho "chrome: error while loading shared libraries: libnss3.so: cannot open shared object file" >&2\nexit 127\n', { mode: 0o755 });
+    const starts = path.join(bin, 'starts');
+    writeFileSync(chrome, `#!/bin/sh\necho started >> '${starts}'\necho "chrome: error while loading shared libraries: libnss3.so: cannot open shared object file" >&2\nexit 127\n`, { mode: 0o755 });
     const tmp = await tempDir();
     const out = path.join(await tempDir(), 'out');
-    const r = spawnSync(process.execPath, [BIN, 'build', fixture('minimal.yaml'), '--out', out], {
+    const r = spawnSync(process.execPath, [BIN, 'build', await contentFolder(3), '--out', out], {
       env: { ...process.env, BRIEFDECK_CHROME: chrome, TMPDIR: tmp, NO_COLOR: '1', CI: '1' },
       encoding: 'utf8',
     });
     expect(r.status, r.stderr).toBe(3);
-    expect(r.stderr).toContain(`could not start the browser at ${chrome}: chrome: error while loading shared libraries: libnss3.so`);
+    expect(r.stderr.split(`could not start the browser at ${chrome}: chrome: error while loading shared libraries: libnss3.so`).length - 1).toBe(3);
+    expect(readFileSync(starts, 'utf8').trim().split('\n')).toEqual(['started']);
     expect(r.stderr).toContain(`hint: check that it runs: ${chrome} --headless --version`);
     expect(r.stderr).not.toMatch(/^\s+at /m);
     expect(existsSync(out) ? await listTree(out) : []).toEqual([]);
