@@ -7,7 +7,8 @@ import { discoverContent, isInside } from './content/discover.js';
 import { loadBriefing, type LoadedBriefing } from './content/load.js';
 import { DEFAULT_LIMITS, type Limits } from './content/limits.js';
 import { loadTemplates, type Templates } from './render/templates.js';
-import type { MarpEngine } from './render/marp.js';
+import type { MarpRenderer } from './render/marp.js';
+import type { MarpThread } from './render/marp-thread.js';
 import { buildView } from './render/view.js';
 import { renderDeck, type Branding } from './render/deck.js';
 import { renderPrint, type Paper } from './render/print.js';
@@ -64,6 +65,8 @@ export interface BuildOptions {
   executablePath?: string;
   /** A browser the caller started early (and ends): the session connects to it instead of starting one. */
   started?: Chromium;
+  /** A Marp thread the caller started early (and closes): decks render there instead of here. */
+  marpThread?: MarpThread;
 }
 
 export type BriefingStatus = 'built' | 'skipped' | 'failed' | 'stale' | 'fresh';
@@ -107,7 +110,7 @@ interface Context {
   options: BuildOptions;
   templates: Templates;
   /** The one Marp engine of the build, made on first need (importing marp-core costs ~0.2 s). */
-  marp: () => Promise<MarpEngine>;
+  marp: () => Promise<MarpRenderer>;
   /** Hash of everything shared by all briefings of this build. */
   buildKey: string;
   manifest: Manifest;
@@ -123,14 +126,19 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   if (!templates.themes.has(options.theme)) {
     throw new BriefdeckError(ExitCode.USAGE, { message: `unknown theme "${options.theme}"`, hint: `available: ${[...templates.themes.keys()].join(', ')}` });
   }
+  // The Marp thread (if any) makes its engine while this thread reads the manifest and the content.
+  options.marpThread?.useThemes([...templates.themes.values()]);
   const manifest = await readManifest(options.out);
   let session: Promise<BrowserSession> | undefined = options.session && Promise.resolve(options.session);
-  let marp: Promise<MarpEngine> | undefined;
+  let marp: Promise<MarpRenderer> | undefined;
   let warmed = false;
   const ctx: Context = {
     options,
     templates,
-    marp: () => (marp ??= import('./render/marp.js').then(({ MarpEngine }) => new MarpEngine([...templates.themes.values()]))),
+    marp: () =>
+      (marp ??= options.marpThread
+        ? Promise.resolve(options.marpThread.useThemes([...templates.themes.values()]))
+        : import('./render/marp.js').then(({ MarpEngine }) => new MarpEngine([...templates.themes.values()]))),
     buildKey: await buildKey(options, templates),
     manifest,
     // Puppeteer loads only when a PDF is asked for, and the one session is shared by every briefing.
@@ -422,7 +430,7 @@ async function produce(ctx: Context, loaded: LoadedBriefing, dir: string, result
       }
       if (want.has('handout') && printView) {
         const { renderHandout, handoutFontCss } = await import('./render/handout.js');
-        const { html, css } = marp.render(deck.markdown);
+        const { html, css } = await marp.render(deck.markdown);
         const doc = renderHandout({
           marpHtml: html,
           marpCss: css,

@@ -20,3 +20,8 @@ export function formatsFrom(given: string[]): Format[] {
 export function needsBrowser(formats: readonly Format[]): boolean {
   return formats.some((f) => f !== 'html' && f !== 'md');
 }
+
+/** Whether any of `formats` is made from the slide deck (everything but the print briefing). */
+export function needsDeck(formats: readonly Format[]): boolean {
+  return formats.some((f) => f !== 'print');
+}

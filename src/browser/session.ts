@@ -202,10 +202,13 @@ export class BrowserSession implements AsyncDisposable {
     // Prefer a page already showing this document's styles: then only the body changes.
     const key = styleKey(html);
     const match = this.idle.findIndex((p) => this.loaded.get(p)?.key === key);
-    // No page shows these styles: open another while there are fewer than two per slot (a deck and a
-    // print briefing take turns otherwise, each reloading its fonts), else take the longest idle.
+    // Else a page that has shown nothing yet (warm made it ready); else open another while there are
+    // fewer than two per slot (a deck and a print briefing take turns otherwise, each reloading its
+    // fonts), else take the longest idle.
+    const blank = this.idle.findIndex((p) => this.loaded.get(p)?.key === undefined);
     const page =
       (match >= 0 ? this.idle.splice(match, 1)[0] : undefined) ??
+      (blank >= 0 ? this.idle.splice(blank, 1)[0] : undefined) ??
       (await this.pending.shift()) ??
       (this.pages.size < this.concurrency * 2 ? undefined : this.idle.shift()) ??
       (await this.preparePage(browser));

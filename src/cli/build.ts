@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { build, type BriefingResult, type BuildOptions, type BuildReport } from '../build.js';
 import { formatsFrom } from '../formats.js';
-import type { Chromium } from '../browser/launch.js';
+import { stopEarly, type Started } from './early-start.js';
 import { BriefdeckError, ExitCode, formatDiagnostic } from '../errors.js';
 import type { Paper } from '../render/print.js';
 import { writeAtomic } from '../output/write.js';
@@ -70,16 +70,16 @@ export async function buildOptionsFrom(args: BuildArgs): Promise<BuildOptions> {
   };
 }
 
-/** Runs `briefdeck build`; `started` is a browser the CLI started early, ended here whatever happens. */
-export async function runBuild(args: BuildArgs, log: Logger, started?: Chromium): Promise<number> {
+/** Runs `briefdeck build`; what the CLI `started` early is ended here, whatever happens. */
+export async function runBuild(args: BuildArgs, log: Logger, started: Started = {}): Promise<number> {
   try {
     return await buildAndReport(args, log, started);
   } finally {
-    await started?.kill();
+    await stopEarly(started);
   }
 }
 
-async function buildAndReport(args: BuildArgs, log: Logger, started?: Chromium): Promise<number> {
+async function buildAndReport(args: BuildArgs, log: Logger, started: Started): Promise<number> {
   const options = await buildOptionsFrom(args);
   if (args.watch) {
     const { watch } = await import('./watch.js');
@@ -87,7 +87,7 @@ async function buildAndReport(args: BuildArgs, log: Logger, started?: Chromium):
   }
   const progress = new Progress(log);
   const debug = Boolean((args as { debug?: boolean }).debug);
-  const result = await build({ ...options, started, onStart: (f, n) => progress.start(f, n), onResult: (r) => progress.done(r, () => report(r, log, options, debug)) });
+  const result = await build({ ...options, started: started.browser, marpThread: started.marp, onStart: (f, n) => progress.start(f, n), onResult: (r) => progress.done(r, () => report(r, log, options, debug)) });
   progress.end();
   if (args.report) await writeReport(args.report, result, options);
   summarise(result, options, log);

@@ -22,8 +22,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       (y) => y.positional('paths', { type: 'string', array: true, default: ['content'], describe: 'Content files or folders' }).options(buildOptions),
       async (a) => {
         debug = a.debug;
-        const { startBrowserEarly } = await import('./early-browser.js');
-        const started = startBrowserEarly(a as never);
+        const { startEarly } = await import('./early-start.js');
+        const started = startEarly(a as never);
         const { runBuild } = await import('./build.js');
         code = await runBuild(a as never, logFor(a), started);
       },

@@ -2,7 +2,7 @@
 import Handlebars from 'handlebars';
 import type { Templates } from './templates.js';
 import { escapeMarkdownText } from './inline.js';
-import type { MarpEngine } from './marp.js';
+import type { MarpRenderer } from './marp.js';
 import type { BriefingView } from './view.js';
 import { planSlides, type FitSettings, type Slide } from './slides.js';
 import { htmlDocument } from './document.js';
@@ -68,9 +68,9 @@ export function renderDeckMarkdown(view: BriefingView, templates: Templates, opt
   return { markdown, slides };
 }
 
-export async function renderDeck(view: BriefingView, templates: Templates, marp: MarpEngine, options: DeckOptions): Promise<RenderedDeck> {
+export async function renderDeck(view: BriefingView, templates: Templates, marp: MarpRenderer, options: DeckOptions): Promise<RenderedDeck> {
   const { markdown, slides } = renderDeckMarkdown(view, templates, options);
-  const { html, css } = marp.render(markdown);
+  const { html, css } = await marp.render(markdown);
   const viewer = await viewerAssets();
   const document = htmlDocument({
     lang: view.lang,

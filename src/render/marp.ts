@@ -15,7 +15,12 @@ export interface MarpResult {
   css: string;
 }
 
-export class MarpEngine {
+/** Renders Marp Markdown: a MarpEngine here, or a MarpThread (marp-thread.ts) on a worker thread. */
+export interface MarpRenderer {
+  render(markdown: string): MarpResult | Promise<MarpResult>;
+}
+
+export class MarpEngine implements MarpRenderer {
   private readonly marp: MarpCore;
 
   constructor(themes: string[]) {
