@@ -4,14 +4,13 @@ import path from 'node:path';
 import { readdir, rename, rm } from 'node:fs/promises';
 import { BriefdeckError, ExitCode, type Diagnostic, isBriefdeckError } from './errors.js';
 import { discoverContent, isInside } from './content/discover.js';
-import { loadBriefing, type LoadedBriefing } from './content/load.js';
+import type { LoadedBriefing } from './content/load.js';
 import { DEFAULT_LIMITS, type Limits } from './content/limits.js';
 import { loadTemplates, type Templates } from './render/templates.js';
 import type { MarpRenderer } from './render/marp.js';
 import type { MarpThread } from './render/marp-thread.js';
-import { buildView } from './render/view.js';
-import { renderDeck, type Branding } from './render/deck.js';
-import { renderPrint, type Paper } from './render/print.js';
+import type { Branding } from './render/deck.js';
+import type { Paper } from './render/print.js';
 import { MAX_IMAGE_BYTES, readSectionImage, resolveImages } from './render/images.js';
 import { viewerAssets } from './render/viewer.js';
 import { fontFiles } from './render/fonts.js';
@@ -234,6 +233,9 @@ async function buildOne(ctx: Context, file: string, slugs: SlugClaims): Promise<
       return result;
     }
     if (!options.check) ctx.warm();
+    // The YAML parser, the schema and the renderers load with the first briefing to build: a rebuild
+    // that finds everything unchanged never loads them.
+    const { loadBriefing } = await import('./content/load.js');
     const loaded = await loadBriefing(file, options.limits);
     result.slug = loaded.slug;
     await slugs.claim(file, loaded.slug, options.out);
@@ -340,6 +342,7 @@ async function produce(ctx: Context, loaded: LoadedBriefing, dir: string, result
     throw new BriefdeckError(ExitCode.CONTENT, { file: loaded.file, field: 'theme', message: `unknown theme "${theme}"`, hint: `available: ${[...templates.themes.keys()].join(', ')}` });
   }
   const want = new Set(options.formats);
+  const [{ buildView }, { renderDeck }, { renderPrint }] = await Promise.all([import('./render/view.js'), import('./render/deck.js'), import('./render/print.js')]);
   const deckView = await resolveImages(buildView(b, loaded.slug, 'markdown'), loaded);
   const meta = {
     title: deckView.plainTitle,

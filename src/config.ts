@@ -2,29 +2,7 @@
 // like content. It sets the organisation's branding and the build's defaults; the command line wins.
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
 import { contentError } from './errors.js';
-import { parseWithSchema } from './content/load.js';
-import { DEFAULT_LIMITS } from './content/limits.js';
-
-const colour = z
-  .string({ error: 'expected a colour as #RRGGBB' })
-  .regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #RRGGBB, e.g. #14213D');
-
-export const configSchema = z.strictObject({
-  organisation: z.string().trim().min(1).max(120).optional(),
-  logo: z.string({ error: 'expected a path to an SVG or PNG file' }).regex(/\.(svg|png)$/i, 'expected a path to an .svg or .png file').optional(),
-  colors: z.strictObject({ primary: colour.optional(), accent: colour.optional() }).optional(),
-  theme: z.string().regex(/^[a-z0-9-]+$/, 'expected a theme name such as briefing or situation-room').optional(),
-  paper: z.enum(['a4', 'letter'], { error: 'expected a4 or letter' }).optional(),
-  defaultMarking: z.string().trim().min(1).max(120).optional(),
-  /** Folder whose templates override the built-in ones by path. */
-  templates: z.string().min(1).optional(),
-  /** Extra Marp theme CSS files. */
-  themes: z.array(z.string().regex(/\.css$/i, 'expected a .css file')).optional(),
-});
-
-export type ConfigInput = z.input<typeof configSchema>;
 
 export interface Config {
   file?: string;
@@ -60,7 +38,9 @@ export async function loadConfig(options: { file?: string; dir?: string } = {}):
   const bytes = await readFile(file).catch(() => {
     throw contentError({ file, message: 'config file not found or unreadable' });
   });
-  const c = parseWithSchema(bytes, file, configSchema, DEFAULT_LIMITS, 'a configuration: a mapping of fields (organisation, logo, colors, theme, paper, defaultMarking)');
+  // The schema and the YAML parser load only when there is a config to read.
+  const { parseConfig } = await import('./config-schema.js');
+  const c = parseConfig(bytes, file);
   const base = path.dirname(path.resolve(file));
   const resolve = (p: string) => path.resolve(base, p);
   let logo: string | undefined;

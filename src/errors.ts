@@ -62,3 +62,11 @@ export function formatDiagnostic(d: Diagnostic): string {
 export function isBriefdeckError(e: unknown): e is BriefdeckError {
   return e instanceof BriefdeckError;
 }
+
+/** A field's path as a user writes it: `keyPoints[2].likelihood`. */
+export function formatPath(path: PropertyKey[]): string {
+  return path.reduce<string>((acc, seg) => {
+    if (typeof seg === 'number') return `${acc}[${seg}]`;
+    return acc ? `${acc}.${String(seg)}` : String(seg);
+  }, '');
+}

@@ -2,17 +2,9 @@
 import type { z } from 'zod';
 import { closest, distance } from 'fastest-levenshtein';
 import { isMap, isSeq, type Document, type LineCounter, type Node } from 'yaml';
-import type { Diagnostic } from '../errors.js';
+import { formatPath, type Diagnostic } from '../errors.js';
 
 type Path = PropertyKey[];
-
-/** `keyPoints[2].likelihood` */
-export function formatPath(path: Path): string {
-  return path.reduce<string>((acc, seg) => {
-    if (typeof seg === 'number') return `${acc}[${seg}]`;
-    return acc ? `${acc}.${String(seg)}` : String(seg);
-  }, '');
-}
 
 /** Where a field is in the source: the value's node, or for a missing field, its parent. */
 function locate(doc: Document, lines: LineCounter, path: Path, key?: string): { line?: number; column?: number } {

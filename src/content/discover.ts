@@ -2,7 +2,9 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { contentError, usageError } from '../errors.js';
-import { CONTENT_EXTENSIONS } from './load.js';
+
+/** The files a content folder's briefings are read from. */
+export const CONTENT_EXTENSIONS = ['.yaml', '.yml', '.json'];
 
 /** Content files under `paths`, sorted, each once; hidden files and symlinks leaving a folder are skipped. */
 export async function discoverContent(paths: string[]): Promise<string[]> {

@@ -1,7 +1,6 @@
 // Size limits for untrusted content, each with a clear message and a command-line option to raise it.
 import type { Document, LineCounter } from 'yaml';
-import { contentError } from '../errors.js';
-import { formatPath } from './diagnose.js';
+import { contentError, formatPath } from '../errors.js';
 
 export interface Limits {
   /** Largest content file, in bytes (--max-file-size). */

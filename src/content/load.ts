@@ -19,8 +19,6 @@ export interface LoadedBriefing {
   bytes: Buffer;
 }
 
-export const CONTENT_EXTENSIONS = ['.yaml', '.yml', '.json'];
-
 export async function loadBriefing(file: string, limits: Limits = DEFAULT_LIMITS): Promise<LoadedBriefing> {
   const info = await stat(file).catch((e: NodeJS.ErrnoException) => {
     throw contentError({ file, message: e.code === 'ENOENT' ? 'file not found' : `cannot read: ${e.message}` });
