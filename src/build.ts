@@ -126,7 +126,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     throw new BriefdeckError(ExitCode.USAGE, { message: `unknown theme "${options.theme}"`, hint: `available: ${[...templates.themes.keys()].join(', ')}` });
   }
   // The Marp thread (if any) makes its engine while this thread reads the manifest and the content.
-  options.marpThread?.useThemes([...templates.themes.values()]);
+  const themes = [...templates.themes.values()];
+  options.marpThread?.useThemes(themes);
   const manifest = await readManifest(options.out);
   let session: Promise<BrowserSession> | undefined = options.session && Promise.resolve(options.session);
   let marp: Promise<MarpRenderer> | undefined;
@@ -135,9 +136,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     options,
     templates,
     marp: () =>
-      (marp ??= options.marpThread
-        ? Promise.resolve(options.marpThread.useThemes([...templates.themes.values()]))
-        : import('./render/marp.js').then(({ MarpEngine }) => new MarpEngine([...templates.themes.values()]))),
+      (marp ??= options.marpThread ? Promise.resolve(options.marpThread) : import('./render/marp.js').then(({ MarpEngine }) => new MarpEngine(themes))),
     buildKey: await buildKey(options, templates),
     manifest,
     // Puppeteer loads only when a PDF is asked for, and the one session is shared by every briefing.
