@@ -9,20 +9,11 @@ import type { ConnectionTransport } from 'puppeteer';
 import { isHeadlessShell } from './finder.js';
 import { onInterrupt } from '../interrupt.js';
 
-/** Ours: no network, no GPU, no extras, fonts drawn as designed. */
-export const CHROMIUM_ARGS = [
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-extensions',
-  '--font-render-hinting=none',
-  '--hide-scrollbars',
-  '--mute-audio',
-];
+/**
+ * Ours, beyond puppeteer's (which already turn off background networking, sync, extensions, the first
+ * run and /dev/shm): no component updates, no QUIC, no GPU, fonts drawn as designed.
+ */
+export const CHROMIUM_ARGS = ['--disable-component-update', '--disable-quic', '--disable-gpu', '--font-render-hinting=none'];
 
 /**
  * The switches puppeteer.launch() passes (puppeteer's `defaultArgs()`, kept in step with the installed
