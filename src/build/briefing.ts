@@ -8,6 +8,7 @@ import type { BuildServices } from './services.js';
 import type { SlugClaims } from './slugs.js';
 import type { BriefingResult, BuildOptions } from './types.js';
 import { publish, stage, writeFiles, type Staging } from './publish.js';
+import { slugPosition } from './checks.js';
 
 export interface BuildContext {
   options: BuildOptions;
@@ -69,7 +70,7 @@ async function steps(ctx: BuildContext, file: string, result: BriefingResult, st
   const [{ loadBriefing }, { readAssets }, { briefingInputs }] = await Promise.all([import('../content/load.js'), import('../model/assets.js'), import('./key.js')]);
   const loaded = await loadBriefing(file, options.limits);
   result.slug = loaded.slug;
-  await ctx.slugs.claim(file, loaded.slug, options.out);
+  await ctx.slugs.claim(file, loaded.slug, options.out, slugPosition(loaded));
   const assets = await readAssets(loaded);
   const { hash, inputs } = briefingInputs(ctx.buildKey, loaded, assets);
   const fresh = !options.force && (await isFresh(manifest, loaded.slug, hash, options.out));

@@ -29,6 +29,11 @@ export function themeOf(loaded: LoadedBriefing, fallback: string, templates: Tem
   return theme;
 }
 
+/** Where a briefing's slug comes from: its `slug:` field, else the file name (the top of the file). */
+export function slugPosition(loaded: LoadedBriefing): { line?: number; column?: number } {
+  return loaded.briefing.slug ? loaded.locate(['slug']) : { line: 1, column: 1 };
+}
+
 /** Everything `validate` checks of one file: schema, slug, images, theme. What `build` checks before rendering. */
 export async function checkBriefing(
   file: string,
@@ -36,7 +41,7 @@ export async function checkBriefing(
 ): Promise<{ loaded: LoadedBriefing; assets: Assets }> {
   const [{ loadBriefing }, { readAssets }] = await Promise.all([import('../content/load.js'), import('../model/assets.js')]);
   const loaded = await loadBriefing(file, with_.limits);
-  await with_.slugs.claim(file, loaded.slug, with_.out);
+  await with_.slugs.claim(file, loaded.slug, with_.out, slugPosition(loaded));
   const assets = await readAssets(loaded);
   themeOf(loaded, with_.theme, with_.templates);
   return { loaded, assets };

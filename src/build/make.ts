@@ -30,6 +30,7 @@ export async function makeOutputs(options: BuildOptions, templates: Templates, s
   const ctx: FormatContext = {
     file: loaded.file,
     slug: loaded.slug,
+    model: views.model,
     deckView: views.deck,
     printView: views.print,
     templates,

@@ -24,7 +24,7 @@ export class SlugClaims {
   }
 
   /** Takes `slug` for `file` once the files before it have taken theirs; throws if one of them has it. */
-  async claim(file: string, slug: string, out: string): Promise<void> {
+  async claim(file: string, slug: string, out: string, at: { line?: number; column?: number } = {}): Promise<void> {
     const turn = this.turns.get(file);
     await turn?.after;
     try {
@@ -32,6 +32,7 @@ export class SlugClaims {
       if (other && other !== file) {
         throw new BriefdeckError(ExitCode.CONTENT, {
           file,
+          ...at,
           field: 'slug',
           message: `slug "${slug}" is already used by ${other}`,
           hint: 'give one of them another `slug:`',
@@ -40,7 +41,7 @@ export class SlugClaims {
       const root = path.resolve(out);
       const target = path.resolve(root, slug);
       if (!isInside(target, root) || target === root) {
-        throw new BriefdeckError(ExitCode.CONTENT, { file, field: 'slug', message: 'slug would write outside the output folder' });
+        throw new BriefdeckError(ExitCode.CONTENT, { file, ...at, field: 'slug', message: 'slug would write outside the output folder' });
       }
       this.owners.set(slug, file);
     } finally {

@@ -1,20 +1,15 @@
-// The views a briefing's formats read: the model escaped for Marp Markdown and, if asked, for HTML;
+// The model a briefing's formats read, and its views: escaped for Marp Markdown and, if asked, for HTML;
 // and its PDF metadata as plain text.
 import type { Briefing } from '../content/schema.js';
 import type { Assets } from '../model/assets.js';
 import type { PdfMetadata } from '../output/pdf.js';
-import { buildView, type BriefingView } from '../render/view.js';
+import { briefingModel, type BriefingModel } from '../model/briefing.js';
+import { viewOf, type BriefingView } from '../render/view.js';
 
-export function withImages(view: BriefingView, assets: Assets): BriefingView {
-  for (const [i, s] of view.sections.entries()) if (s.image) s.image.src = assets.images.get(i)?.dataUri;
-  return view;
-}
-
-export function viewsOf(b: Briefing, slug: string, assets: Assets, print: boolean): { deck: BriefingView; print?: BriefingView } {
-  return {
-    deck: withImages(buildView(b, slug, 'markdown'), assets),
-    print: print ? withImages(buildView(b, slug, 'html'), assets) : undefined,
-  };
+/** The model, made once, and its views. */
+export function viewsOf(b: Briefing, slug: string, assets: Assets, print: boolean): { model: BriefingModel; deck: BriefingView; print?: BriefingView } {
+  const model = briefingModel(b, slug, assets);
+  return { model, deck: viewOf(model, 'markdown'), print: print ? viewOf(model, 'html') : undefined };
 }
 
 export function metadataOf(b: Briefing, view: BriefingView): PdfMetadata {

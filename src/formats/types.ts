@@ -7,6 +7,7 @@ import type { MarpRenderer } from '../render/marp.js';
 import type { Paper } from '../render/print.js';
 import type { Templates } from '../render/templates.js';
 import type { BriefingView } from '../render/view.js';
+import type { BriefingModel } from '../model/briefing.js';
 import type { PdfMetadata } from '../output/pdf.js';
 
 /** What a format asks the build for; each artefact is made once per briefing, however many formats ask. */
@@ -50,6 +51,8 @@ export interface FormatSettings {
 export interface FormatContext {
   file: string;
   slug: string;
+  /** The neutral briefing: texts as runs (citations included), labels and dates localised, images attached. */
+  model: BriefingModel;
   /** The model escaped for Marp Markdown (what deck templates see). */
   deckView: BriefingView;
   /** needs.print: the model escaped for HTML. */
