@@ -1,19 +1,19 @@
 // A build as a list of steps: discover → load templates → start services → per briefing (load → plan →
 // fit → formats → publish, in build/briefing.ts) → write the manifest. Services end on every path.
 import { ExitCode } from './errors.js';
-import { checkBuildTheme } from './build/checks.js';
+import { checkBuildTheme } from './pipeline/checks.js';
 import { discoverContent } from './content/discover.js';
 import { inShard, readManifest, writeManifest } from './output/manifest.js';
 import { loadTemplates } from './render/templates.js';
-import { buildKey } from './build/key.js';
+import { buildKey } from './pipeline/key.js';
 import { needsOf } from './formats/registry.js';
-import { BuildServices } from './build/services.js';
-import { SlugClaims } from './build/slugs.js';
-import { buildBriefing, type BuildContext } from './build/briefing.js';
-import type { BriefingResult, BuildOptions, BuildReport } from './build/types.js';
+import { BuildServices } from './pipeline/services.js';
+import { SlugClaims } from './pipeline/slugs.js';
+import { buildBriefing, type BuildContext } from './pipeline/briefing.js';
+import type { BriefingResult, BuildOptions, BuildReport } from './pipeline/types.js';
 
 export { DEFAULT_FORMATS, FORMATS, type Format } from './formats/registry.js';
-export { defaultBuildOptions, type BriefingResult, type BriefingStatus, type BuildOptions, type BuildReport } from './build/types.js';
+export { defaultBuildOptions, type BriefingResult, type BriefingStatus, type BuildOptions, type BuildReport } from './pipeline/types.js';
 
 export async function build(options: BuildOptions): Promise<BuildReport> {
   const started = performance.now();

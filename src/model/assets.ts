@@ -6,7 +6,7 @@ import path from 'node:path';
 import { contentError } from '../errors.js';
 import type { LoadedBriefing } from '../content/load.js';
 import { isInside } from '../content/discover.js';
-import { sha256 } from '../output/manifest.js';
+import { createHash } from 'node:crypto';
 
 const TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.svg': 'image/svg+xml', '.webp': 'image/webp', '.gif': 'image/gif' };
 export const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
@@ -63,7 +63,7 @@ export async function readAssets(loaded: LoadedBriefing): Promise<Assets> {
   for (const [i, s] of (loaded.briefing.sections ?? []).entries()) {
     if (!s.image) continue;
     const image = await readSectionImage(loaded, i, s.image.path);
-    images.set(i, { ...image, path: s.image.path, hash: sha256(image.bytes), dataUri: `data:${image.type};base64,${image.bytes.toString('base64')}` });
+    images.set(i, { ...image, path: s.image.path, hash: createHash('sha256').update(image.bytes).digest('hex'), dataUri: `data:${image.type};base64,${image.bytes.toString('base64')}` });
   }
   return { images };
 }

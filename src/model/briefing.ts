@@ -2,7 +2,7 @@
 // dates localised, images attached. No escaping here: each output escapes at its edge (render/view.ts).
 import type { Briefing, Confidence, Likelihood } from '../content/schema.js';
 import { LIKELIHOODS } from '../content/schema.js';
-import { directionOf, labelsFor, type Labels } from '../render/labels.js';
+import { directionOf, labelsFor, type Labels } from './labels.js';
 import type { Assets } from './assets.js';
 import { formatDate, parseMarking } from './dates.js';
 import { parseRuns, plainOf, type Run } from './runs.js';

@@ -8,7 +8,7 @@ import { htmlDocument } from './document.js';
 import { FALLBACK_FAMILIES, fontCss } from './fonts.js';
 import { pageCss, type Paper } from './print.js';
 import type { Templates } from './templates.js';
-import { labelsFor } from './labels.js';
+import { labelsFor } from '../model/labels.js';
 
 export interface HandoutInput {
   /** Marp's HTML for the deck: `<div class="marpit"><svg data-marpit-svg …>…</svg>…</div>`. */

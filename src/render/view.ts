@@ -3,7 +3,7 @@
 // and handout), so that templates, custom ones included, only ever print values safe where they go.
 import Handlebars from 'handlebars';
 import type { Briefing, Confidence, Likelihood } from '../content/schema.js';
-import type { Labels } from './labels.js';
+import type { Labels } from '../model/labels.js';
 import { escapeMarkdownText, runsToHtml, runsToMarkdown } from './inline.js';
 import { briefingModel, type BriefingModel, type Point, type Text } from '../model/briefing.js';
 import type { Assets } from '../model/assets.js';

@@ -1,6 +1,6 @@
 // `briefdeck build [paths..]`: builds briefings, reports each as it finishes, writes --report.
 import type { CommandModule } from 'yargs';
-import { BuildServices } from '../../build/services.js';
+import { BuildServices } from '../../pipeline/services.js';
 import { buildOptions, pathsPositional, type BuildArgs } from '../options.js';
 import type { CommandHost } from './host.js';
 
