@@ -5,7 +5,7 @@ import { defineFormat } from './types.js';
 export const deckPdf = defineFormat({
   name: 'pdf',
   describe: 'pdf (deck.pdf)',
-  needs: { deck: true, page: true },
+  needs: { deck: true, page: true, pdf: true },
   capture: async (page, { services }) => {
     const printed = await printPage(page, services.timeout);
     return async ({ deck, meta, settings, deckView }) => {

@@ -5,7 +5,7 @@ import { PAPER_VIEWPORT } from './print-pdf.js';
 export const handoutPdf = defineFormat({
   name: 'handout',
   describe: 'handout (handout.pdf)',
-  needs: { deck: true, print: true, browser: true },
+  needs: { deck: true, print: true, browser: true, pdf: true },
   produce: async ({ deck, printView, templates, settings, services, meta }) => {
     if (!deck || !printView) return { files: [] };
     const [{ renderHandout, handoutFontCss }, { printPage, withMetadata }] = await Promise.all([import('../render/handout.js'), import('../output/pdf.js')]);

@@ -7,7 +7,7 @@ export const PAPER_VIEWPORT = { width: 794, height: 1123 };
 export const printPdf = defineFormat({
   name: 'print',
   describe: 'print (briefing.pdf)',
-  needs: { print: true, browser: true },
+  needs: { print: true, browser: true, pdf: true },
   produce: async ({ printView, templates, settings, services, meta }) => {
     if (!printView) return { files: [] };
     const [{ renderPrint }, { headingTitles, printPage, withMetadata }] = await Promise.all([import('../render/print.js'), import('../output/pdf.js')]);

@@ -39,10 +39,10 @@ export function formatsFrom(given: readonly string[]): Format[] {
 }
 
 /** What the wanted formats need between them (and whether the deck is fitted: it always is, unless --no-fit). */
-export function needsOf(formats: readonly Format[], fit = true): { deck: boolean; page: boolean; print: boolean; browser: boolean; marp: boolean } {
+export function needsOf(formats: readonly Format[], fit = true): { deck: boolean; page: boolean; print: boolean; browser: boolean; marp: boolean; pdf: boolean } {
   const wanted = formats.map(formatNamed);
   const deck = wanted.some((f) => f.needs.deck || f.needs.page);
   const page = wanted.some((f) => f.needs.page);
   const ownPage = wanted.some((f) => f.needs.browser);
-  return { deck, page, print: wanted.some((f) => f.needs.print), browser: page || ownPage || (deck && fit), marp: deck };
+  return { deck, page, print: wanted.some((f) => f.needs.print), browser: page || ownPage || (deck && fit), marp: deck, pdf: wanted.some((f) => f.needs.pdf) };
 }

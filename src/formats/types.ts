@@ -20,6 +20,8 @@ export interface FormatNeeds {
   print?: boolean;
   /** A browser page of its own (`services.withPage`). */
   browser?: boolean;
+  /** It makes a PDF: the PDF tools then load while the browser works. */
+  pdf?: boolean;
 }
 
 /** The deck every deck format shares: the slides of deck.pdf are those of deck.html and deck.md. */

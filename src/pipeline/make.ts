@@ -26,7 +26,7 @@ export async function makeOutputs(options: BuildOptions, templates: Templates, s
   const needs = needsOf(options.formats, options.fit ?? true);
   const { viewsOf, metadataOf } = await import('./views.js');
   const views = viewsOf(b, loaded.slug, assets, needs.print);
-  const bs = services.forBriefing({ deck: needs.deck && needs.browser, pdf: options.formats.some((f) => f !== 'html' && f !== 'md' && f !== 'png') });
+  const bs = services.forBriefing({ deck: needs.deck && needs.browser, pdf: needs.pdf });
   const ctx: FormatContext = {
     file: loaded.file,
     slug: loaded.slug,
@@ -78,7 +78,10 @@ async function deckStep(
   };
   if (options.fit === false) {
     const deck = await render(noFit());
-    if (!pageFormats.length) return { deck, produces: [] };
+    if (!pageFormats.length) {
+      bs.deckSent();
+      return { deck, produces: [] };
+    }
     const session = await services.browser();
     return { deck, produces: await session.withDocument(deck.html, (page) => capture(page, deck), undefined, bs.deckSent) };
   }
