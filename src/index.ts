@@ -11,3 +11,8 @@ export { loadConfig } from './config.js';
 export { BriefdeckError, ExitCode, formatDiagnostic } from './errors.js';
 export type { Diagnostic } from './errors.js';
 export { main } from './cli/main.js';
+export { briefingModel } from './model/briefing.js';
+export type { BriefingModel, Text, Point, Cite } from './model/briefing.js';
+export type { Run } from './model/runs.js';
+export { REGISTRY as OUTPUT_FORMATS } from './formats/registry.js';
+export type { OutputFormat, FormatContext, FormatFacts, FormatNeeds } from './formats/types.js';

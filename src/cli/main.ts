@@ -4,7 +4,9 @@ import { version } from '../version.js';
 import yargs from 'yargs';
 import { BriefdeckError, ExitCode, formatDiagnostic, isBriefdeckError } from '../errors.js';
 import { Logger, type Io } from './log.js';
-import { buildOptions, validateOptions } from './options.js';
+import { buildCommand } from './commands/build.js';
+import { validateCommand } from './commands/validate.js';
+import type { CommandHost } from './commands/host.js';
 
 
 const defaultIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, env: process.env, isTTY: Boolean(process.stderr.isTTY) });
@@ -12,32 +14,16 @@ const defaultIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, e
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
   let code: number = ExitCode.OK;
   let debug = argv.includes('--debug');
-  const logFor = (a: { quiet?: boolean; verbose?: boolean }) => new Logger(io, a.quiet ? 'quiet' : a.verbose ? 'verbose' : 'normal');
+  const host: CommandHost = {
+    logger: (a) => new Logger(io, a.quiet ? 'quiet' : a.verbose ? 'verbose' : 'normal'),
+    exit: (c) => (code = c),
+    debug: (on) => (debug = on),
+  };
   const parser = yargs(argv)
     .scriptName('briefdeck')
     .usage('$0 <command> [options]\n\nTurn structured article data (YAML/JSON) into briefing decks and print briefings.')
-    .command(
-      'build [paths..]',
-      'Build briefings into the output folder (deck.html, deck.pdf, briefing.pdf, deck.md)',
-      (y) => y.positional('paths', { type: 'string', array: true, default: ['content'], describe: 'Content files or folders' }).options(buildOptions),
-      async (a) => {
-        debug = a.debug;
-        const { startEarly } = await import('./early-start.js');
-        const started = startEarly(a as never);
-        const { runBuild } = await import('./build.js');
-        code = await runBuild(a as never, logFor(a), started);
-      },
-    )
-    .command(
-      'validate [paths..]',
-      'Check content files against the schema, without rendering',
-      (y) => y.positional('paths', { type: 'string', array: true, default: ['content'], describe: 'Content files or folders' }).options(validateOptions),
-      async (a) => {
-        debug = a.debug;
-        const { runValidate } = await import('./validate.js');
-        code = await runValidate(a as never, logFor(a));
-      },
-    )
+    .command(buildCommand(host))
+    .command(validateCommand(host))
     .demandCommand(1, 'Name a command: build or validate')
     .strict()
     .recommendCommands()

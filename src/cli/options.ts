@@ -1,6 +1,8 @@
-// Every command-line option, defined once: yargs reads these, and docs/cli.md is checked against them.
+// Every command-line option, defined once: yargs reads these, the commands' argument types come from
+// them, and the README's option table is checked against them.
 import os from 'node:os';
-import { DEFAULT_FORMATS, FORMATS } from '../formats.js';
+import type { InferredOptionTypes } from 'yargs';
+import { DEFAULT_FORMATS, FORMATS, REGISTRY } from '../formats/registry.js';
 
 export const buildOptions = {
   out: { alias: 'o', type: 'string', default: 'output', describe: 'Output folder; each briefing goes to <out>/<slug>/' },
@@ -10,7 +12,7 @@ export const buildOptions = {
     string: true,
     choices: [...FORMATS, 'all'],
     default: [...DEFAULT_FORMATS],
-    describe: 'Outputs: html (deck.html), pdf (deck.pdf), print (briefing.pdf), md (deck.md), handout (handout.pdf), png (slides/NN.png and og.png), or all',
+    describe: `Outputs: ${REGISTRY.map((f) => f.describe).join(', ')}, or all`,
   },
   'pdf-notes': { type: 'boolean', default: false, describe: 'Put speaker notes into deck.pdf as annotations' },
   'handout-per-page': { type: 'number', choices: [2, 3], default: 3, describe: 'Slides on each handout page (2: notes below, 3: notes beside)' },
@@ -20,6 +22,7 @@ export const buildOptions = {
   config: { alias: 'c', type: 'string', describe: 'Config file (default: briefdeck.config.yaml, .yml or .json in the current folder)' },
   concurrency: { alias: 'j', type: 'number', default: Math.max(1, Math.min(4, os.availableParallelism())), describe: 'Briefings rendered at once (pages open in the one browser)' },
   timeout: { type: 'number', default: 60, describe: 'Seconds the browser may take to load or print one document' },
+  fit: { type: 'boolean', default: true, describe: 'Fit the deck in the browser; --no-fit builds html and md without one (slides may overflow)' },
   strict: { type: 'boolean', default: false, describe: 'Fail a briefing if any slide still overflows at the smallest text size' },
   'max-file-size': { type: 'number', default: 2 * 1024 * 1024, describe: 'Largest content file, in bytes' },
   'max-aliases': { type: 'number', default: 100, describe: 'Most YAML alias expansions in one file' },
@@ -46,6 +49,15 @@ export const validateOptions = {
   'max-depth': buildOptions['max-depth'],
   'max-items': buildOptions['max-items'],
   'max-text': buildOptions['max-text'],
+  theme: buildOptions.theme,
+  templates: buildOptions.templates,
+  'theme-css': buildOptions['theme-css'],
   quiet: buildOptions.quiet,
   debug: buildOptions.debug,
 } as const;
+
+/** The content files or folders every command takes. */
+export const pathsPositional = { type: 'string', array: true, default: ['content'], describe: 'Content files or folders' } as const;
+
+export type BuildArgs = InferredOptionTypes<typeof buildOptions & { paths: typeof pathsPositional }>;
+export type ValidateArgs = InferredOptionTypes<typeof validateOptions & { paths: typeof pathsPositional }>;

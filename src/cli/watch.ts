@@ -7,7 +7,9 @@ import { CONFIG_NAMES } from '../config.js';
 import { BUILTIN_TEMPLATES } from '../render/templates.js';
 import { formatDiagnostic, isBriefdeckError } from '../errors.js';
 import type { Logger } from './log.js';
-import { buildOptionsFrom, summarise, type BuildArgs } from './build.js';
+import { buildOptionsFrom } from './args.js';
+import { summarise } from './summary.js';
+import type { BuildArgs } from './options.js';
 import { onInterrupt } from '../interrupt.js';
 
 const CONTENT = /\.(ya?ml|json)$/i;

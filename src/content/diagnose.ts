@@ -7,7 +7,7 @@ import { formatPath, type Diagnostic } from '../errors.js';
 type Path = PropertyKey[];
 
 /** Where a field is in the source: the value's node, or for a missing field, its parent. */
-function locate(doc: Document, lines: LineCounter, path: Path, key?: string): { line?: number; column?: number } {
+export function locate(doc: Document, lines: LineCounter, path: Path, key?: string): { line?: number; column?: number } {
   let node: unknown = doc.contents;
   for (const seg of path) {
     const next = isMap(node) || isSeq(node) ? (node as { get(k: unknown, keep: true): unknown }).get(seg, true) : undefined;

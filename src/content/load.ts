@@ -5,7 +5,7 @@ import { LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { contentError, type Diagnostic } from '../errors.js';
 import type { z } from 'zod';
 import { briefingSchema, RESERVED_NAMES, SLUG_PATTERN, type Briefing } from './schema.js';
-import { diagnose } from './diagnose.js';
+import { diagnose, locate } from './diagnose.js';
 import { DEFAULT_LIMITS, checkLimits, type Limits } from './limits.js';
 
 export interface LoadedBriefing {
@@ -17,7 +17,11 @@ export interface LoadedBriefing {
   briefing: Briefing;
   /** The raw bytes, for the build manifest's hash. */
   bytes: Buffer;
+  /** Where a field is in the file, for checks made after parsing (images): `['sections', 0, 'image', 'path']`. */
+  locate: Locate;
 }
+
+export type Locate = (path: PropertyKey[]) => { line?: number; column?: number };
 
 export async function loadBriefing(file: string, limits: Limits = DEFAULT_LIMITS): Promise<LoadedBriefing> {
   const info = await stat(file).catch((e: NodeJS.ErrnoException) => {
@@ -31,9 +35,10 @@ export async function loadBriefing(file: string, limits: Limits = DEFAULT_LIMITS
     });
   }
   const bytes = await readFile(file);
-  const briefing = parseBriefing(bytes, file, limits);
+  const found: { locate?: Locate } = {};
+  const briefing = parseWithSchema(bytes, file, briefingSchema, limits, BRIEFING, found);
   const slug = briefing.slug ?? slugFromFile(file);
-  return { file, dir: path.dirname(path.resolve(file)), slug, briefing, bytes };
+  return { file, dir: path.dirname(path.resolve(file)), slug, briefing, bytes, locate: found.locate ?? (() => ({})) };
 }
 
 /** The default slug: the file name without extension (and without a language suffix's dot). */
@@ -93,11 +98,13 @@ function firstInvalidUtf8(bytes: Buffer): number {
 
 /** Parses and validates content from bytes; throws a BriefdeckError listing every problem found. */
 export function parseBriefing(bytes: Buffer, file: string, limits: Limits = DEFAULT_LIMITS): Briefing {
-  return parseWithSchema(bytes, file, briefingSchema, limits, 'a briefing: a mapping of fields (title, date, bluf, keyPoints, sources, …)');
+  return parseWithSchema(bytes, file, briefingSchema, limits, BRIEFING);
 }
 
+const BRIEFING = 'a briefing: a mapping of fields (title, date, bluf, keyPoints, sources, …)';
+
 /** YAML or JSON bytes → a value checked against `schema`, every error placed at file:line:column. */
-export function parseWithSchema<S extends z.ZodType>(bytes: Buffer, file: string, schema: S, limits: Limits, expected: string): z.output<S> {
+export function parseWithSchema<S extends z.ZodType>(bytes: Buffer, file: string, schema: S, limits: Limits, expected: string, found?: { locate?: Locate }): z.output<S> {
   const text = decodeUtf8(bytes, file);
   if (!text.trim()) {
     throw contentError({ file, message: 'file is empty', hint: 'start from the example in docs/content.md' });
@@ -138,6 +145,7 @@ export function parseWithSchema<S extends z.ZodType>(bytes: Buffer, file: string
   }
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw contentError(diagnose(parsed.error, { file, doc, lines, value, schema }));
+  if (found) found.locate = (at) => locate(doc, lines, at);
   return parsed.data;
 }
 

@@ -9,29 +9,26 @@ const OG = { width: 1200, height: 630 };
 /** The title slide's background in the briefing theme, used if the page cannot tell. */
 const NAVY = '#14213D';
 
+/** Runs page captures one at a time (the build's services hold one for all briefings). */
+export type InFront = <T>(fn: () => Promise<T>) => Promise<T>;
+
 export interface ScreenshotOptions {
   /** Pixels per slide pixel: 1 → 1280x720, 1.5 → 1920x1080, 2 → 2560x1440. */
   scale: number;
+  inFront?: InFront;
 }
 
 /**
  * Runs `fn` with the deck laid out as for print (Marp's and the deck's @media print: one 1280x720 slide
  * after another, no viewer), then puts the page's media type and viewport back.
  */
-async function printLayout<T>(page: Page, viewport: Viewport, fn: () => Promise<T>): Promise<T> {
+function printLayout<T>(page: Page, viewport: Viewport, fn: () => Promise<T>, turn: InFront = (f) => f()): Promise<T> {
   // Full Chromium draws only the tab in front, and a capture of any other waits forever: pages take
   // turns in front (the headless shell draws every tab, but the turns cost little beside the captures).
-  const turn = frontTurn.then(() => inFront(page, viewport, fn));
-  frontTurn = turn.then(
-    () => undefined,
-    () => undefined,
-  );
-  return turn;
+  return turn(() => broughtToFront(page, viewport, fn));
 }
 
-let frontTurn: Promise<void> = Promise.resolve();
-
-async function inFront<T>(page: Page, viewport: Viewport, fn: () => Promise<T>): Promise<T> {
+async function broughtToFront<T>(page: Page, viewport: Viewport, fn: () => Promise<T>): Promise<T> {
   const before = page.viewport();
   await page.bringToFront();
   await page.emulateMediaType('print');
@@ -74,14 +71,14 @@ export async function screenshotSlides(page: Page, options: ScreenshotOptions): 
       await Promise.all(slides.map((s) => s.dispose()));
     }
     return out;
-  });
+  }, options.inFront);
 }
 
 /**
  * The Open Graph / social card: 1200x630 PNG of the title slide, scaled to the card's height and
  * letterboxed with the slide's own background colour (the briefing theme's navy).
  */
-export async function ogImage(page: Page): Promise<Uint8Array> {
+export async function ogImage(page: Page, options: { inFront?: InFront } = {}): Promise<Uint8Array> {
   return printLayout(page, { width: OG.width, height: OG.height, deviceScaleFactor: 1 }, async () => {
     const id = 'bd-og-card';
     const made = await page.evaluate(
@@ -125,5 +122,5 @@ export async function ogImage(page: Page): Promise<Uint8Array> {
     } finally {
       await page.evaluate((id) => document.getElementById(id)?.remove(), id).catch(() => undefined);
     }
-  });
+  }, options.inFront);
 }

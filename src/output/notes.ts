@@ -2,7 +2,7 @@
 // never printed. Written with pdf-lib's low-level objects so that Chromium's structure tags survive;
 // each note also joins the structure tree as an /Annot element, so screen readers find it too.
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFContext, type PDFObject, type PDFPage } from 'pdf-lib';
-import { loadPdf, savePdf } from './pdf.js';
+import { loadPdf, savePdf } from './pdf-doc.js';
 
 export interface NoteOptions {
   /** The note's title bar (its /T, usually the author), e.g. "Speaker notes". */

@@ -1,7 +1,7 @@
 // PDF bookmarks (the document outline) written with pdf-lib's low-level objects, so that Chromium's
 // structure tags, link annotations and everything else in the file stay exactly as printed.
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFRef, type PDFPage } from 'pdf-lib';
-import { loadPdf, savePdf } from './pdf.js';
+import { loadPdf, savePdf } from './pdf-doc.js';
 import type { PdfEditTarget } from './pdf-update.js';
 import type { Slide } from '../render/slides.js';
 

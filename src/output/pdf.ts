@@ -3,6 +3,7 @@ import type { Page } from 'puppeteer';
 import type { PDFContext, PDFDict, PDFDocument } from 'pdf-lib';
 import type { OutlineEntry } from './outline.js';
 import { stableNodeIds } from './node-ids.js';
+import { loadPdf, savePdf } from './pdf-doc.js';
 
 // pdf-lib loads on first use (~0.15 s in a cold process, all of it on the main thread).
 const pdfLib = () => import('pdf-lib');
@@ -122,16 +123,4 @@ function infoDict(lib: typeof import('pdf-lib'), context: PDFContext, meta: PdfM
   });
 }
 
-/**
- * Loads a PDF for editing, keeping its metadata as it is. pdf-lib yields to the event loop every
- * 100 objects by default, which in a busy build costs four times the parse itself: parse in one go.
- */
-export async function loadPdf(pdf: Uint8Array): Promise<PDFDocument> {
-  const { PDFDocument, ParseSpeeds } = await pdfLib();
-  return PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
-}
-
-/** Saves without object streams (every viewer reads them) and without yielding every 50 objects. */
-export function savePdf(doc: PDFDocument): Promise<Uint8Array> {
-  return doc.save({ useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: Infinity });
-}
+export { loadPdf, savePdf } from './pdf-doc.js';

@@ -2,7 +2,7 @@
 import Handlebars from 'handlebars';
 import type { Templates } from './templates.js';
 import { escapeMarkdownText } from './inline.js';
-import type { MarpRenderer } from './marp.js';
+import type { MarpRenderer, MarpResult } from './marp.js';
 import type { BriefingView } from './view.js';
 import { planSlides, type FitSettings, type Slide } from './slides.js';
 import { htmlDocument } from './document.js';
@@ -41,6 +41,8 @@ export interface RenderedDeck {
   markdown: string;
   html: string;
   slides: Slide[];
+  /** What Marp made of the Markdown: the slides' SVGs and the theme's CSS (the handout reuses them). */
+  marp: MarpResult;
 }
 
 const SLIDE_FONTS = ['Inter', ...FALLBACK_FAMILIES];
@@ -90,7 +92,7 @@ export async function renderDeck(view: BriefingView, templates: Templates, marp:
     },
     meta: { description: view.plainBluf, ...(view.plainAuthor ? { author: view.plainAuthor } : {}) },
   });
-  return { markdown, html: document, slides };
+  return { markdown, html: document, slides, marp: { html, css } };
 }
 
 /**

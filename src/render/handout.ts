@@ -1,15 +1,14 @@
 // Renders the handout: the deck's own slides (Marp's SVGs, reused as rendered) two or three to a portrait
 // page, each with its speaker notes (or ruled lines for the reader's own), under the print briefing's
 // running header and footer (marking, title, as-of date, page N of M).
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { Slide } from './slides.js';
 import type { BriefingView } from './view.js';
 import { htmlDocument } from './document.js';
 import { FALLBACK_FAMILIES, fontCss } from './fonts.js';
 import { pageCss, type Paper } from './print.js';
-import { BUILTIN_TEMPLATES } from './templates.js';
+import type { Templates } from './templates.js';
+import { labelsFor } from '../model/labels.js';
 
 export interface HandoutInput {
   /** Marp's HTML for the deck: `<div class="marpit"><svg data-marpit-svg …>…</svg>…</div>`. */
@@ -23,6 +22,8 @@ export interface HandoutInput {
   perPage: 2 | 3;
   /** @font-face rules: see `handoutFontCss`. */
   fontCss: string;
+  /** The build's templates: handout/handout.hbs and handout.css, custom ones included. */
+  templates: Templates;
 }
 
 /** Fonts the handout uses: the slides' sans, the notes' serif, and the scripts' Noto faces. */
@@ -34,41 +35,10 @@ export function handoutFontCss(marpHtml: string, slides: Slide[], view: Briefing
   return fontCss(HANDOUT_FONTS, text + Object.values(handoutLabels(view.lang)).join(''));
 }
 
-interface HandoutLabels {
-  slide: string;
-  notes: string;
-  yourNotes: string;
-}
-const LABELS: Record<string, HandoutLabels> = {
-  en: { slide: 'Slide', notes: 'Speaker notes', yourNotes: 'Notes' },
-  he: { slide: 'שקף', notes: 'הערות הדובר', yourNotes: 'הערות' },
-  ar: { slide: 'الشريحة', notes: 'ملاحظات المتحدث', yourNotes: 'ملاحظات' },
-};
-export function handoutLabels(lang: string): HandoutLabels {
-  return LABELS[lang.toLowerCase().split('-')[0] ?? 'en'] ?? (LABELS.en as HandoutLabels);
-}
-
-export interface CompiledHandout {
-  template: Handlebars.TemplateDelegate;
-  css: string;
-}
-
-const compiled = new Map<string, CompiledHandout>();
-
-/** Compiles templates/handout/handout.hbs and reads handout.css (once per folder). */
-export function compileHandout(dir: string = BUILTIN_TEMPLATES): CompiledHandout {
-  let c = compiled.get(dir);
-  if (!c) {
-    const hb = Handlebars.create();
-    const src = readFileSync(path.join(dir, 'handout', 'handout.hbs'), 'utf8');
-    const tpl = hb.compile(src, { strict: false, noEscape: false });
-    c = {
-      template: (ctx: unknown, o?: Handlebars.RuntimeOptions) => tpl(ctx, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false, ...o }),
-      css: readFileSync(path.join(dir, 'handout', 'handout.css'), 'utf8'),
-    };
-    compiled.set(dir, c);
-  }
-  return c;
+/** The handout's words, from the briefing's own label table. */
+export function handoutLabels(lang: string): { slide: string; notes: string; yourNotes: string } {
+  const L = labelsFor(lang);
+  return { slide: L.slide, notes: L.speakerNotes, yourNotes: L.yourNotes };
 }
 
 /** Each top-level `<svg data-marpit-svg …>…</svg>` of Marp's HTML, in order (nested SVGs stay inside theirs). */
@@ -189,7 +159,7 @@ const mm = (n: number) => `${n.toFixed(2)}mm`;
 
 export function renderHandout(input: HandoutInput): string {
   const { view, slides, perPage, paper } = input;
-  const { template, css } = compileHandout();
+  const { handout: template, handoutCss: css } = input.templates;
   const svgs = splitSlides(input.marpHtml);
   const ratio = aspect(svgs[0]);
   const g = geometry(paper, perPage, ratio);

@@ -1,46 +1,8 @@
-// Content text is inline Markdown (emphasis, strong, code, links) and nothing else: parse it once,
-// then write it out either as Markdown that cannot start any other construct, or as safe HTML.
-import MarkdownIt from 'markdown-it';
-import type Token from 'markdown-it/lib/token.mjs';
+// Content text at the edge: runs (model/runs.ts) written out as Markdown that cannot start any other
+// construct, as safe HTML, or as plain text. Every output's escaping rules live here.
+import { ALLOWED_LINK, parseRuns, plainOf, type Run } from '../model/runs.js';
 
-const ALLOWED_LINK = /^(https?:|mailto:|#)/i;
-
-function createParser(): MarkdownIt {
-  const md = new MarkdownIt('zero', { html: false, linkify: true, typographer: false });
-  md.enable(['escape', 'backticks', 'emphasis', 'link', 'entity', 'linkify', 'newline', 'text_join']);
-  md.validateLink = (url) => ALLOWED_LINK.test(url.trim());
-  return md;
-}
-
-const parser = createParser();
-
-/** Collapses every run of whitespace (newlines included) to one space: content text is one paragraph. */
-export function normalizeSpace(s: string): string {
-  return closeBidi(s.replace(/[\s\u2028\u2029]+/g, ' ').trim());
-}
-
-/**
- * Closes the bidirectional embeddings, overrides and isolates a text opens, so that a stray U+202E
- * reverses only the text that holds it, never the dates and labels briefdeck sets after it.
- */
-export function closeBidi(s: string): string {
-  const open: string[] = [];
-  for (const ch of s) {
-    if ('\u202A\u202B\u202D\u202E'.includes(ch)) open.push('\u202C');
-    else if ('\u2066\u2067\u2068'.includes(ch)) open.push('\u2069');
-    else if (ch === '\u202C' && open.at(-1) === '\u202C') open.pop();
-    else if (ch === '\u2069') {
-      // A PDI closes the last isolate and any embeddings opened inside it.
-      const at = open.lastIndexOf('\u2069');
-      if (at >= 0) open.length = at;
-    }
-  }
-  return open.length ? s + open.reverse().join('') : s;
-}
-
-export function parseInline(text: string): Token[] {
-  return parser.parseInline(normalizeSpace(text), {})[0]?.children ?? [];
-}
+export { closeBidi, normalizeSpace, parseInline } from '../model/runs.js';
 
 /** Every ASCII punctuation character backslash-escaped: CommonMark then reads each one literally. */
 export function escapeMarkdownText(s: string): string {
@@ -58,57 +20,66 @@ function markdownHref(href: string): string {
   return `<${href.replace(/[<>\s\\]/g, (c) => encodeURIComponent(c))}>`;
 }
 
-/** Inline Markdown that renders the same text, with no way to start a block, directive, HTML or expression. */
-export function toSafeMarkdown(text: string): string {
-  let out = '';
-  const links: (string | null)[] = [];
-  for (const t of parseInline(text)) {
-    switch (t.type) {
-      case 'text':
-        out += escapeMarkdownText(t.content);
-        break;
-      case 'code_inline':
-        out += codeSpan(t.content);
-        break;
-      case 'em_open':
-      case 'em_close':
-        out += '*';
-        break;
-      case 'strong_open':
-      case 'strong_close':
-        out += '**';
-        break;
-      case 'link_open': {
-        const href = t.attrGet('href') ?? '';
-        const ok = ALLOWED_LINK.test(href);
-        links.push(ok ? href : null);
-        if (ok) out += '[';
-        break;
+/** Runs as inline Markdown with no way to start a block, directive, HTML or expression. Citations are left out. */
+export function runsToMarkdown(runs: readonly Run[]): string {
+  return runs
+    .map((r): string => {
+      switch (r.kind) {
+        case 'text':
+          return escapeMarkdownText(r.text);
+        case 'code':
+          return codeSpan(r.text);
+        case 'emphasis':
+          return `*${runsToMarkdown(r.runs)}*`;
+        case 'strong':
+          return `**${runsToMarkdown(r.runs)}**`;
+        case 'link':
+          return ALLOWED_LINK.test(r.href) ? `[${runsToMarkdown(r.runs)}](${markdownHref(r.href)})` : runsToMarkdown(r.runs);
+        case 'citation':
+          return '';
       }
-      case 'link_close': {
-        const href = links.pop();
-        if (href) out += `](${markdownHref(href)})`;
-        break;
-      }
-      case 'softbreak':
-      case 'hardbreak':
-        out += ' ';
-        break;
-      default:
-        out += escapeMarkdownText(t.content);
-    }
-  }
-  return out;
+    })
+    .join('');
 }
 
-/** Safe HTML for the same text (markdown-it escapes text and checks link targets). */
+/** HTML-escapes text and attribute values, as markdown-it does. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
+}
+
+/** Runs as safe HTML (the same markup markdown-it renders for them). Citations are left out. */
+export function runsToHtml(runs: readonly Run[]): string {
+  return runs
+    .map((r): string => {
+      switch (r.kind) {
+        case 'text':
+          return escapeHtml(r.text);
+        case 'code':
+          return `<code>${escapeHtml(r.text)}</code>`;
+        case 'emphasis':
+          return `<em>${runsToHtml(r.runs)}</em>`;
+        case 'strong':
+          return `<strong>${runsToHtml(r.runs)}</strong>`;
+        case 'link':
+          return `<a href="${escapeHtml(r.href)}"${r.title !== undefined ? ` title="${escapeHtml(r.title)}"` : ''}>${runsToHtml(r.runs)}</a>`;
+        case 'citation':
+          return '';
+      }
+    })
+    .join('');
+}
+
+/** Inline Markdown that renders the same text, with no way to start a block, directive, HTML or expression. */
+export function toSafeMarkdown(text: string): string {
+  return runsToMarkdown(parseRuns(text));
+}
+
+/** Safe HTML for the same text (links checked, everything else escaped). */
 export function toSafeHtml(text: string): string {
-  return parser.renderer.render(parseInline(text), parser.options, {});
+  return runsToHtml(parseRuns(text));
 }
 
 /** The plain text, for PDF metadata, slide titles in outlines and measuring. */
 export function toPlainText(text: string): string {
-  return parseInline(text)
-    .map((t) => (t.type === 'text' || t.type === 'code_inline' ? t.content : t.type.endsWith('break') ? ' ' : ''))
-    .join('');
+  return plainOf(parseRuns(text));
 }

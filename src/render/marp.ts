@@ -72,7 +72,9 @@ interface StyleInternals {
  * for the next process.
  */
 function memoiseStyles(marp: MarpCore, themeSet: string): void {
-  const m = marp as unknown as StyleInternals;
+  const m: unknown = marp;
+  // Marp's internals as this version has them; should a later one differ, themes are packed per render.
+  if (!hasStyleInternals(m)) return;
   const pack = m.renderStyle.bind(m);
   const packed = new Map<string, string>();
   m.renderStyle = (theme) => {
@@ -85,4 +87,8 @@ function memoiseStyles(marp: MarpCore, themeSet: string): void {
     }
     return css;
   };
+}
+
+function hasStyleInternals(x: unknown): x is StyleInternals {
+  return typeof x === 'object' && x !== null && 'renderStyle' in x && typeof x.renderStyle === 'function' && 'themeSetPackOptions' in x && 'themeSet' in x;
 }

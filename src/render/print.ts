@@ -5,7 +5,7 @@ import type { BriefingView } from './view.js';
 import { htmlDocument } from './document.js';
 import { brandingCss, type Branding } from './deck.js';
 import { FALLBACK_FAMILIES, fontCss } from './fonts.js';
-import { labelsFor } from './labels.js';
+import { labelsFor } from '../model/labels.js';
 import { formatDate } from './view.js';
 
 export type Paper = 'a4' | 'letter';

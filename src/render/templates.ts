@@ -11,9 +11,11 @@ export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates/', impor
 export interface Templates {
   deck: Handlebars.TemplateDelegate;
   print: Handlebars.TemplateDelegate;
+  handout: Handlebars.TemplateDelegate;
   /** Theme CSS by name (`briefing`, `situation-room`, and any custom ones). */
   themes: Map<string, string>;
   printCss: string;
+  handoutCss: string;
   /** Every file that went in, for the build manifest's hash. */
   files: Map<string, string>;
 }
@@ -66,8 +68,10 @@ export async function loadTemplates(options: { custom?: string; themeFiles?: str
   return {
     deck: compile('deck/deck.hbs'),
     print: compile('print/print.hbs'),
+    handout: compile('handout/handout.hbs'),
     themes,
     printCss: files.get('print/print.css') ?? '',
+    handoutCss: files.get('handout/handout.css') ?? '',
     files,
   };
 }

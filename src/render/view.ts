@@ -1,10 +1,15 @@
-// The view of a briefing that templates see: every content text already made safe for the output's
-// context (Markdown for the deck, HTML for the print briefing), citations numbered, labels and dates localised.
+// The view of a briefing that templates see: the neutral model (model/briefing.ts) with every text
+// escaped at this edge for the output's context (Markdown for the deck, HTML for the print briefing
+// and handout), so that templates, custom ones included, only ever print values safe where they go.
 import Handlebars from 'handlebars';
 import type { Briefing, Confidence, Likelihood } from '../content/schema.js';
-import { LIKELIHOODS } from '../content/schema.js';
-import { directionOf, labelsFor, type Labels } from './labels.js';
-import { toPlainText, toSafeHtml, toSafeMarkdown, escapeMarkdownText, normalizeSpace } from './inline.js';
+import type { Labels } from '../model/labels.js';
+import { escapeMarkdownText, runsToHtml, runsToMarkdown } from './inline.js';
+import { briefingModel, type BriefingModel, type Point, type Text } from '../model/briefing.js';
+import type { Assets } from '../model/assets.js';
+import { contentOf } from '../model/runs.js';
+
+export { formatDate, parseMarking } from '../model/dates.js';
 
 export type TextContext = 'markdown' | 'html';
 
@@ -126,163 +131,85 @@ export interface BriefingView {
   primarySource: SourceView;
 }
 
-const TLP = /^\s*TLP\s*:\s*(CLEAR|WHITE|GREEN|AMBER\s*\+\s*STRICT|AMBER|RED)\s*$/i;
-
-/** TLP 2.0 labels are always English and upper case; anything else is a free-text marking. */
-export function parseMarking(marking: string): { plain: string; kind: string; isTlp: boolean } {
-  const m = TLP.exec(marking);
-  if (!m) return { plain: normalizeSpace(marking), kind: 'text', isTlp: false };
-  let level = (m[1] ?? '').toUpperCase().replace(/\s+/g, '');
-  if (level === 'WHITE') level = 'CLEAR';
-  return { plain: `TLP:${level}`, kind: `tlp-${level.toLowerCase().replace('+', '-')}`, isTlp: true };
+/** The view of `b` for one context; `assets` supplies the section images' data URIs. */
+export function buildView(b: Briefing, slug: string, context: TextContext, assets?: Assets): BriefingView {
+  return viewOf(briefingModel(b, slug, assets), context);
 }
 
-function locale(lang: string): string {
-  return lang.toLowerCase() === 'en' ? 'en-GB' : lang;
-}
-
-/** 2025-04-14 → "14 April 2025" (in the briefing's language); 2025-04 → "April 2025"; 2025 → "2025". */
-export function formatDate(date: string, lang: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const at = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
-  const options: Intl.DateTimeFormatOptions = { year: 'numeric', timeZone: 'UTC' };
-  if (m) options.month = 'long';
-  if (d) options.day = 'numeric';
-  try {
-    const key = `${locale(lang)}|${options.month ?? ''}|${options.day ?? ''}`;
-    let format = dateFormats.get(key);
-    if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale(lang), options)));
-    return format.format(at);
-  } catch {
-    return date;
-  }
-}
-
-/** Intl formatters cost far more to make than to use; a build formats hundreds of dates. */
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-export function buildView(b: Briefing, slug: string, context: TextContext): BriefingView {
-  const safe = (s: string): Safe =>
-    new Handlebars.SafeString(context === 'markdown' ? toSafeMarkdown(s) : toSafeHtml(s));
+/** The model escaped for `context`: content runs as Markdown or HTML, briefdeck's own words as literal text. */
+export function viewOf(m: BriefingModel, context: TextContext): BriefingView {
+  const write = context === 'markdown' ? runsToMarkdown : runsToHtml;
+  const safe = (t: Text): Safe => new Handlebars.SafeString(write(contentOf(t.runs)));
   /** Text briefdeck made itself (labels, dates): escaped, but not parsed as Markdown. */
-  const literal = (s: string): Safe =>
-    new Handlebars.SafeString(context === 'markdown' ? escapeMarkdownText(s) : Handlebars.escapeExpression(s));
+  const literal = (s: string): Safe => new Handlebars.SafeString(context === 'markdown' ? escapeMarkdownText(s) : Handlebars.escapeExpression(s));
   const link = (url: string): Safe =>
     new Handlebars.SafeString(
       context === 'markdown'
         ? `[${escapeMarkdownText(url)}](<${url.replace(/[<>\s\\]/g, encodeURIComponent)}>)`
         : `<a href="${Handlebars.escapeExpression(url)}">${Handlebars.escapeExpression(url)}</a>`,
     );
-  const opt = (s: string | undefined): Safe | undefined => (s === undefined ? undefined : safe(s));
-
-  const lang = b.lang;
-  const labels = labelsFor(lang);
-  const number = new Map(b.sources.map((s, i) => [s.id, i + 1]));
-  const cites = (ids: string[] | undefined): Cite[] =>
-    [...new Set(ids ?? [])].map((id) => ({ id, n: number.get(id) ?? 0 })).sort((a, c) => a.n - c.n);
-  const likelihood = (k: Likelihood | undefined): LikelihoodView | undefined =>
-    k && { key: k, label: literal(labels.likelihoods[k]), level: LIKELIHOODS.indexOf(k) + 1 };
-  const confidence = (k: Confidence | undefined): ConfidenceView | undefined =>
-    k && { key: k, label: literal(labels.confidence[k]) };
-  const point = (p: { text: string; sources?: string[]; points?: { text: string; sources?: string[] }[] }): PointView => ({
-    text: safe(p.text),
-    plain: toPlainText(p.text),
-    cites: cites(p.sources),
-    points: (p.points ?? []).map(point),
-  });
-
-  const sources: SourceView[] = b.sources.map((s, i) => ({
-    n: i + 1,
+  const opt = (t: Text | undefined): Safe | undefined => (t === undefined ? undefined : safe(t));
+  const point = (p: Point): PointView => ({ text: safe(p), plain: p.plain, cites: p.cites, points: p.points.map(point) });
+  const sources: SourceView[] = m.sources.map((s) => ({
+    n: s.n,
     id: s.id,
     title: safe(s.title),
     publisher: opt(s.publisher),
     author: opt(s.author),
     url: s.url,
     link: s.url ? link(s.url) : undefined,
-    published: s.published ? literal(formatDate(s.published, lang)) : undefined,
-    accessed: s.accessed ? literal(formatDate(s.accessed, lang)) : undefined,
-    plain: [s.title, s.publisher, s.author].filter(Boolean).map((t) => toPlainText(t as string)).join(' ') + (s.url ?? ''),
-    plainTitle: [s.title, s.publisher].filter(Boolean).map((t) => toPlainText(t as string)).join(', '),
+    published: s.published !== undefined ? literal(s.published) : undefined,
+    accessed: s.accessed !== undefined ? literal(s.accessed) : undefined,
+    plain: s.plain,
+    plainTitle: s.plainTitle,
   }));
-
-  const marking = b.marking ? parseMarking(b.marking) : undefined;
-
   return {
     context,
-    slug,
-    lang,
-    dir: directionOf(lang),
-    labels: labelView(labels, literal),
-    title: safe(b.title),
-    plainTitle: toPlainText(b.title),
-    subtitle: opt(b.subtitle),
-    dateline: opt(b.dateline),
-    author: opt(b.author),
-    plainAuthor: b.author && toPlainText(b.author),
-    audience: opt(b.audience),
-    date: b.date,
-    dateDisplay: literal(formatDate(b.date, lang)),
-    marking: marking && { ...marking, text: literal(marking.plain) },
-    bluf: safe(b.bluf),
-    plainBluf: toPlainText(b.bluf),
-    notes: b.notes && toPlainText(b.notes),
-    keyPoints: b.keyPoints.map((k, i) => ({
+    slug: m.slug,
+    lang: m.lang,
+    dir: m.dir,
+    labels: labelView(m.labels, literal),
+    title: safe(m.title),
+    plainTitle: m.title.plain,
+    subtitle: opt(m.subtitle),
+    dateline: opt(m.dateline),
+    author: opt(m.author),
+    plainAuthor: m.author?.plain,
+    audience: opt(m.audience),
+    date: m.date,
+    dateDisplay: literal(m.dateDisplay),
+    marking: m.marking && { ...m.marking, text: literal(m.marking.plain) },
+    bluf: safe(m.bluf),
+    plainBluf: m.bluf.plain,
+    notes: m.notes,
+    keyPoints: m.keyPoints.map((k) => ({
       ...point(k),
-      n: i + 1,
-      likelihood: likelihood(k.likelihood),
-      confidence: confidence(k.confidence),
+      n: k.n,
+      likelihood: k.likelihood && { ...k.likelihood, label: literal(k.likelihood.label) },
+      confidence: k.confidence && { ...k.confidence, label: literal(k.confidence.label) },
     })),
-    sections: (b.sections ?? []).map((s, i) => ({
-      n: i + 1,
+    sections: m.sections.map((s) => ({
+      n: s.n,
       title: safe(s.title),
-      plainTitle: toPlainText(s.title),
+      plainTitle: s.title.plain,
       lead: opt(s.lead),
-      points: (s.points ?? []).map(point),
-      image: s.image && {
-        path: s.image.path,
-        alt: safe(s.image.alt),
-        plainAlt: toPlainText(s.image.alt),
-        title: literal(toPlainText(s.image.alt)),
-      },
-      notes: s.notes && toPlainText(s.notes),
+      points: s.points.map(point),
+      image: s.image && { path: s.image.path, alt: safe(s.image.alt), plainAlt: s.image.alt.plain, title: literal(s.image.alt.plain), src: s.image.src },
+      notes: s.notes,
     })),
-    actors: (b.actors ?? []).map((a) => ({
-      name: safe(a.name),
-      type: opt(a.type),
-      role: opt(a.role),
-      stance: opt(a.stance),
-      plain: [a.name, a.type, a.role, a.stance].filter(Boolean).map((t) => toPlainText(t as string)).join(' '),
-      cites: cites(a.sources),
-    })),
-    timeline: (b.timeline ?? []).map((e) => {
-      const [year = e.date, ...rest] = e.date.split('-');
-      const display = formatDate(e.date, lang);
-      return {
-        date: e.date,
-        year,
-        rest: rest.length ? display.replace(year, '').replace(/[\s,]+$|^[\s,]+/g, '') : '',
-        display: literal(display),
-        event: safe(e.event),
-        plain: toPlainText(e.event),
-        cites: cites(e.sources),
-      };
-    }),
-    scenarios: (b.scenarios ?? []).map((s) => ({
+    actors: m.actors.map((a) => ({ name: safe(a.name), type: opt(a.type), role: opt(a.role), stance: opt(a.stance), plain: a.plain, cites: a.cites })),
+    timeline: m.timeline.map((e) => ({ date: e.date, year: e.year, rest: e.rest, display: literal(e.display), event: safe(e.event), plain: e.event.plain, cites: e.cites })),
+    scenarios: m.scenarios.map((s) => ({
       name: safe(s.name),
-      likelihood: likelihood(s.likelihood),
+      likelihood: s.likelihood && { ...s.likelihood, label: literal(s.likelihood.label) },
       description: opt(s.description),
-      indicators: (s.indicators ?? []).map(safe),
-      plain: [s.name, s.description, ...(s.indicators ?? [])].filter(Boolean).map((t) => toPlainText(t as string)).join(' '),
+      indicators: s.indicators.map(safe),
+      plain: s.plain,
     })),
-    indicators: (b.indicators ?? []).map(safe),
-    plainIndicators: (b.indicators ?? []).map(toPlainText),
-    quotes: (b.quotes ?? []).map((q) => ({
-      text: safe(q.text),
-      speaker: opt(q.speaker),
-      cites: cites(q.sources),
-      plain: toPlainText(q.text),
-    })),
-    glossary: (b.glossary ?? []).map((g) => ({ term: safe(g.term), meaning: safe(g.meaning), plain: toPlainText(`${g.term} ${g.meaning}`) })),
+    indicators: m.indicators.map(safe),
+    plainIndicators: m.indicators.map((t) => t.plain),
+    quotes: m.quotes.map((q) => ({ text: safe(q.text), speaker: opt(q.speaker), cites: q.cites, plain: q.text.plain })),
+    glossary: m.glossary.map((g) => ({ term: safe(g.term), meaning: safe(g.meaning), plain: g.plain })),
     sources,
     primarySource: sources[0] as SourceView,
   };

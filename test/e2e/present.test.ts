@@ -10,7 +10,7 @@ import { inflateSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { loadBriefing, type LoadedBriefing } from '../../src/content/load.js';
 import { buildView } from '../../src/render/view.js';
-import { resolveImages } from '../../src/render/images.js';
+import { readAssets } from '../../src/model/assets.js';
 import { loadTemplates, type Templates } from '../../src/render/templates.js';
 import { MarpEngine } from '../../src/render/marp.js';
 import { findBrowser } from '../../src/browser/finder.js';
@@ -44,7 +44,7 @@ const built = new Map<string, Built>();
 /** Builds a deck the way src/build.ts does: load, view, fit in Chromium, print, metadata. */
 async function buildDeck(file: string): Promise<Built> {
   const loaded = await loadBriefing(join(CONTENT, file));
-  const view = await resolveImages(buildView(loaded.briefing, loaded.slug, 'markdown'), loaded);
+  const view = buildView(loaded.briefing, loaded.slug, 'markdown', await readAssets(loaded));
   const fitted = await fitDeck(
     session,
     (fit) => renderDeck(view, templates, marp, { theme: 'briefing', fit }),
@@ -223,8 +223,8 @@ describe.each([2, 3] as const)('handout, %i slides a page', (perPage) => {
       const { loaded, deck } = get('en');
       const { html, css } = marp.render(deck.markdown);
       expect(splitSlides(html)).toHaveLength(deck.slides.length);
-      const view = await resolveImages(buildView(loaded.briefing, loaded.slug, 'html'), loaded);
-      const doc = renderHandout({ marpHtml: html, marpCss: css, slides: deck.slides, view, paper, perPage, fontCss: await handoutFontCss(html, deck.slides, view) });
+      const view = buildView(loaded.briefing, loaded.slug, 'html', await readAssets(loaded));
+      const doc = renderHandout({ marpHtml: html, marpCss: css, slides: deck.slides, view, paper, perPage, fontCss: await handoutFontCss(html, deck.slides, view), templates });
       const pdf = await session.withDocument(doc, (page) => printPage(page, session.timeout), { width: 794, height: 1123 });
       const file = save(`handout-${perPage}-${paper}.pdf`, pdf);
 

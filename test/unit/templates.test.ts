@@ -26,6 +26,20 @@ describe('custom templates and themes', () => {
     expect(markdown).toContain('## Key points');
   });
 
+  it('the handout goes through the same templates: a custom handout.hbs and handout.css are used, with the shared labels', async () => {
+    const dir = await tempDir();
+    await mkdir(path.join(dir, 'handout'), { recursive: true });
+    await writeFile(path.join(dir, 'handout', 'handout.hbs'), '<p class="house">{{title}} · {{labels.slide}} · {{labels.notes}}</p>');
+    await writeFile(path.join(dir, 'handout', 'handout.css'), '.house { color: red }');
+    const templates = await loadTemplates({ custom: dir });
+    const { renderHandout } = await import('../../src/render/handout.js');
+    const html = renderHandout({ marpHtml: '', marpCss: '', slides: [], view: buildView(briefing, 'x', 'html'), paper: 'a4', perPage: 3, fontCss: '', templates });
+    expect(html).toContain('<p class="house">A # title · Slide · Speaker notes</p>');
+    expect(html).toContain('.house { color: red }');
+    const he = parseBriefing(Buffer.from('title: T\nlang: he\ndate: 2025-04-14\nbluf: B\nkeyPoints: [one]\nsources: [{id: a, title: t}]\n'), 'he.yaml');
+    expect(renderHandout({ marpHtml: '', marpCss: '', slides: [], view: buildView(he, 'x', 'html'), paper: 'a4', perPage: 3, fontCss: '', templates })).toContain('שקף');
+  });
+
   it('a custom theme CSS file is named by its @theme comment and can build on briefing', async () => {
     const dir = await tempDir();
     const file = path.join(dir, 'house.css');

@@ -1,12 +1,12 @@
-// Section images: local files beside the content, checked (inside the content folder, a regular file,
-// a known type, at most 8 MiB) before a single byte is read, then inlined as data URIs.
+// A briefing's assets, read and hashed once per build: section images, local files beside the content,
+// checked (inside the content folder, a regular file, a known type, at most 8 MiB) before a byte is read.
 import { constants } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { contentError } from '../errors.js';
 import type { LoadedBriefing } from '../content/load.js';
 import { isInside } from '../content/discover.js';
-import type { BriefingView } from './view.js';
+import { createHash } from 'node:crypto';
 
 const TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.svg': 'image/svg+xml', '.webp': 'image/webp', '.gif': 'image/gif' };
 export const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
@@ -20,7 +20,7 @@ export interface LocalImage {
 export async function readSectionImage(loaded: LoadedBriefing, index: number, p: string): Promise<LocalImage> {
   const field = `sections[${index}].image.path`;
   const fail = (message: string, hint?: string): never => {
-    throw contentError({ file: loaded.file, field, message, hint });
+    throw contentError({ file: loaded.file, ...loaded.locate(['sections', index, 'image', 'path']), field, message, hint });
   };
   if (/^[a-z][a-z0-9+.-]*:/i.test(p) || p.startsWith('//')) {
     fail('images must be local files; remote images are never fetched', 'download the image next to the content file and give its relative path');
@@ -43,11 +43,27 @@ export async function readSectionImage(loaded: LoadedBriefing, index: number, p:
   }
 }
 
-export async function resolveImages(view: BriefingView, loaded: LoadedBriefing): Promise<BriefingView> {
-  for (const [i, s] of view.sections.entries()) {
+export interface ImageAsset extends LocalImage {
+  /** As written in the content, relative to the content file. */
+  path: string;
+  /** sha256 of the bytes, for the build manifest. */
+  hash: string;
+  /** The image inlined, for decks and pages that load nothing from outside. */
+  dataUri: string;
+}
+
+export interface Assets {
+  /** By section index. */
+  images: Map<number, ImageAsset>;
+}
+
+/** Reads every section image of the briefing once; the first bad one fails the briefing. */
+export async function readAssets(loaded: LoadedBriefing): Promise<Assets> {
+  const images = new Map<number, ImageAsset>();
+  for (const [i, s] of (loaded.briefing.sections ?? []).entries()) {
     if (!s.image) continue;
-    const { bytes, type } = await readSectionImage(loaded, i, s.image.path);
-    s.image.src = `data:${type};base64,${bytes.toString('base64')}`;
+    const image = await readSectionImage(loaded, i, s.image.path);
+    images.set(i, { ...image, path: s.image.path, hash: createHash('sha256').update(image.bytes).digest('hex'), dataUri: `data:${image.type};base64,${image.bytes.toString('base64')}` });
   }
-  return view;
+  return { images };
 }

@@ -33,6 +33,10 @@ export interface Labels {
   likelihoods: Record<Likelihood, string>;
   accessed: string;
   published: string;
+  /** Handout: "Slide 3", the notes' label, and the label of the lines left for the reader's own. */
+  slide: string;
+  speakerNotes: string;
+  yourNotes: string;
 }
 
 const en: Labels = {
@@ -75,6 +79,9 @@ const en: Labels = {
   },
   accessed: 'accessed',
   published: 'published',
+  slide: 'Slide',
+  speakerNotes: 'Speaker notes',
+  yourNotes: 'Notes',
 };
 
 const he: Labels = {
@@ -117,6 +124,9 @@ const he: Labels = {
   },
   accessed: 'נצפה',
   published: 'פורסם',
+  slide: 'שקף',
+  speakerNotes: 'הערות הדובר',
+  yourNotes: 'הערות',
 };
 
 const TABLES: Record<string, Labels> = { en, he };

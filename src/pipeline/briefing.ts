@@ -1,0 +1,98 @@
+// One briefing through the build's steps: unchanged? → load → claim its slug → fresh? → make → publish.
+import path from 'node:path';
+import { BriefdeckError, ExitCode, isBriefdeckError } from '../errors.js';
+import { MAX_IMAGE_BYTES } from '../model/assets.js';
+import { isFresh, manifestPath, unchangedSlug, type Manifest } from '../output/manifest.js';
+import type { Templates } from '../render/templates.js';
+import type { BuildServices } from './services.js';
+import type { SlugClaims } from './slugs.js';
+import type { BriefingResult, BuildOptions } from './types.js';
+import { publish, stage, writeFiles, type Staging } from './publish.js';
+import { slugPosition } from './checks.js';
+
+export interface BuildContext {
+  options: BuildOptions;
+  templates: Templates;
+  services: BuildServices;
+  /** Hash of everything shared by all briefings of this build. */
+  buildKey: string;
+  manifest: Manifest;
+  slugs: SlugClaims;
+  /** Pages worth opening early: a build of one briefing needs fewer than one of many. */
+  pages: number;
+  /** Whether any wanted format (or fitting) needs the browser. */
+  browser: boolean;
+}
+
+export async function buildBriefing(ctx: BuildContext, file: string): Promise<BriefingResult> {
+  const started = performance.now();
+  const result: BriefingResult = { file, status: 'failed', ok: false, outputs: [], pages: {}, durationMs: 0, warnings: [], errors: [] };
+  let staging: Staging | undefined;
+  try {
+    staging = await steps(ctx, file, result, (s) => (staging = s));
+  } catch (e) {
+    // One briefing's failure never stops the others: even a bug is reported against its file.
+    const err = isBriefdeckError(e)
+      ? e
+      : new BriefdeckError(ExitCode.INTERNAL, { file, message: `internal error: ${(e as Error)?.message ?? String(e)}`, hint: 'please report this with the content file; --debug shows the stack' }, { cause: e });
+    result.errors = err.diagnostics.map((d) => ({ file, ...d }));
+    result.exitCode = err.exitCode;
+    result.stack = isBriefdeckError(e) ? undefined : (e as Error)?.stack;
+    result.outputs = [];
+    result.status = 'failed';
+    result.ok = false;
+  } finally {
+    ctx.slugs.pass(file);
+    await staging?.done();
+    result.durationMs = performance.now() - started;
+  }
+  return result;
+}
+
+async function steps(ctx: BuildContext, file: string, result: BriefingResult, staged: (s: Staging) => void): Promise<Staging | undefined> {
+  const { options, manifest } = ctx;
+  const done = (status: BriefingResult['status'], ok: boolean, slug?: string) => {
+    result.status = status;
+    result.ok = ok;
+    if (status === 'skipped' && slug) result.outputs = (manifest.briefings[slug]?.outputs ?? []).map((f) => path.join(options.out, slug, f));
+    return undefined;
+  };
+  // Unchanged since the last build (same bytes in, outputs all there): known without parsing.
+  const unchanged = options.force ? undefined : await unchangedSlug(manifest, file, ctx.buildKey, options.out, Math.max(options.limits.fileBytes, MAX_IMAGE_BYTES));
+  if (unchanged) {
+    result.slug = unchanged;
+    await ctx.slugs.claim(file, unchanged, options.out);
+    return done(options.check ? 'fresh' : 'skipped', true, unchanged);
+  }
+  if (!options.check && ctx.browser) ctx.services.warm(ctx.pages);
+  // The YAML parser, the schema and the renderers load with the first briefing to build: a rebuild
+  // that finds everything unchanged never loads them.
+  const [{ loadBriefing }, { readAssets }, { briefingInputs }] = await Promise.all([import('../content/load.js'), import('../model/assets.js'), import('./key.js')]);
+  const loaded = await loadBriefing(file, options.limits);
+  result.slug = loaded.slug;
+  await ctx.slugs.claim(file, loaded.slug, options.out, slugPosition(loaded));
+  const assets = await readAssets(loaded);
+  const { hash, inputs } = briefingInputs(ctx.buildKey, loaded, assets);
+  const fresh = !options.force && (await isFresh(manifest, loaded.slug, hash, options.out));
+  if (options.check) return done(fresh ? 'fresh' : 'stale', fresh);
+  if (fresh) return done('skipped', true, loaded.slug);
+
+  const staging = await stage(options.out, loaded.slug);
+  staged(staging);
+  const { makeOutputs } = await import('./make.js');
+  const made = await makeOutputs(options, ctx.templates, ctx.services, loaded, assets);
+  result.fit = made.fit;
+  result.slides = made.slides;
+  for (const f of made.facts) {
+    result.warnings.push(...(f.warnings ?? []));
+    if (f.pages?.deck !== undefined) result.pages.deck = f.pages.deck;
+    if (f.pages?.print !== undefined) result.pages.print = f.pages.print;
+  }
+  const names = await writeFiles(staging.dir, made.facts.flatMap((f) => f.files));
+  const target = path.join(options.out, loaded.slug);
+  await publish(staging.dir, target);
+  manifest.briefings[loaded.slug] = { file: manifestPath(file), hash, outputs: names, build: ctx.buildKey, inputs };
+  result.outputs = names.map((n) => path.join(target, n));
+  done('built', true);
+  return staging;
+}

@@ -1,0 +1,91 @@
+// Content text becomes runs once; each edge writes them out: HTML exactly as markdown-it renders the same
+// text, Markdown that cannot start another construct, plain text without markup or citations.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import MarkdownIt from 'markdown-it';
+import { describe, expect, it } from 'vitest';
+import { parseInline, parseRuns, plainOf, contentOf, citationsOf } from '../../../src/model/runs.js';
+import { runsToHtml, runsToMarkdown } from '../../../src/render/inline.js';
+import { briefingModel } from '../../../src/model/briefing.js';
+import { parseBriefing } from '../../../src/content/load.js';
+import { CONTENT, FIXTURES } from '../../helpers/paths.js';
+
+const reference = new MarkdownIt('zero');
+const SAMPLES = [
+  'plain words',
+  '*emphasis* and **strong** and `code` and [a link](https://example.org "its title")',
+  'nested **strong *and em* inside** and [**bold link**](#sources)',
+  '<script>alert(1)</script> & "quotes" > less < more',
+  '[bad](javascript:alert(1)) and [ok](mailto:a@b.c)',
+  'linkify https://example.org/a?b=c&d=e here',
+  'entities &amp; &copy; &#x41; \\*not em\\*',
+  '``code with ` tick`` and `a<b>`',
+  'line\nbreaks\r\n  and   spaces',
+  '\u202Ereversed',
+];
+
+/** Every text field of the example content and fixtures, for a wider sample. */
+function contentTexts(): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown) => {
+    if (typeof v === 'string') out.push(v);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  for (const dir of [CONTENT, FIXTURES, path.join(FIXTURES, 'hostile')]) {
+    for (const f of readdirSync(dir).filter((n) => /\.ya?ml$/.test(n))) {
+      try {
+        walk(parseBriefing(readFileSync(path.join(dir, f)), f));
+      } catch {
+        // hostile fixtures that do not load have no texts to compare
+      }
+    }
+  }
+  return out;
+}
+
+describe('runs', () => {
+  it('write out as HTML exactly as markdown-it renders the parsed text', () => {
+    for (const s of [...SAMPLES, ...contentTexts()]) {
+      expect(runsToHtml(parseRuns(s)), s).toBe(reference.renderer.render(parseInline(s), reference.options, {}));
+    }
+  });
+
+  it('write out as Markdown with every ASCII punctuation mark of text escaped', () => {
+    expect(runsToMarkdown(parseRuns('*em* <b> [x](https://e.org/a) [bad](javascript:x)'))).toBe('*em* \\<b\\> [x](<https://e.org/a>) \\[bad\\]\\(javascript\\:x\\)');
+  });
+
+  it('nest as the markup does, and read as plain text', () => {
+    const runs = parseRuns('a **b *c*** [d](#e)');
+    expect(runs).toEqual([
+      { kind: 'text', text: 'a ' },
+      { kind: 'strong', runs: [{ kind: 'text', text: 'b ' }, { kind: 'emphasis', runs: [{ kind: 'text', text: 'c' }] }] },
+      { kind: 'text', text: ' ' },
+      { kind: 'link', href: '#e', runs: [{ kind: 'text', text: 'd' }] },
+    ]);
+    expect(plainOf(runs)).toBe('a b c d');
+  });
+});
+
+describe('the briefing model', () => {
+  const b = parseBriefing(readFileSync(path.join(CONTENT, 'us-iran-nuclear-talks.yaml')), 'example');
+  const m = briefingModel(b, 'example');
+
+  it('numbers citations by the order of the sources and ends a cited text with them', () => {
+    const cited = m.keyPoints.find((k) => k.cites.length > 0);
+    expect(cited).toBeDefined();
+    if (!cited) return;
+    expect(citationsOf(cited.runs)).toEqual(cited.cites);
+    expect(contentOf(cited.runs).some((r) => r.kind === 'citation')).toBe(false);
+    for (const c of cited.cites) expect(m.sources[c.n - 1]?.id).toBe(c.id);
+  });
+
+  it('localises labels and dates, and leaves escaping to the outputs', () => {
+    expect(m.labels.keyPoints).toBe('Key points');
+    expect(m.dateDisplay).toMatch(/\d{4}/);
+    const he = briefingModel(parseBriefing(readFileSync(path.join(CONTENT, 'us-iran-nuclear-talks.he.yaml')), 'he'), 'he');
+    expect(he.dir).toBe('rtl');
+    expect(he.labels.keyPoints).toBe('נקודות מפתח');
+    expect(m.title.plain).not.toMatch(/\\/);
+  });
+});

@@ -1,0 +1,59 @@
+// Slide planning is a pure decision: model → views → a plan, checked here without Chromium.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseBriefing } from '../../../src/content/load.js';
+import { buildView } from '../../../src/render/view.js';
+import { chunk, noFit, planSlides } from '../../../src/render/slides.js';
+import { CONTENT, FIXTURES } from '../../helpers/paths.js';
+
+const viewOf = (file: string) => buildView(parseBriefing(readFileSync(file), file), 'x', 'markdown');
+
+describe('planSlides', () => {
+  it('opens with the title and the bottom line, numbers slides in order, keys them stably', () => {
+    const slides = planSlides(viewOf(path.join(CONTENT, 'us-iran-nuclear-talks.yaml')));
+    expect(slides.slice(0, 3).map((s) => s.kind)).toEqual(['title', 'bluf', 'keypoints']);
+    expect(slides.map((s) => s.number)).toEqual(slides.map((_, i) => i + 1));
+    expect(new Set(slides.map((s) => s.key)).size).toBe(slides.length);
+    expect(slides.at(-1)?.kind).toBe('sources');
+  });
+
+  it('continues a long part over slides headed (i/n), numbering its items on', () => {
+    const slides = planSlides(viewOf(path.join(FIXTURES, 'stress.yaml')));
+    const parts = new Map<string, typeof slides>();
+    for (const s of slides) parts.set(s.part, [...(parts.get(s.part) ?? []), s]);
+    const long = [...parts.values()].find((p) => p.length > 1);
+    expect(long).toBeDefined();
+    if (!long) return;
+    long.forEach((s, i) => {
+      expect(s.page).toEqual({ i: i + 1, n: long.length });
+      expect(s.plainHeading).toMatch(new RegExp(`\\(${i + 1}/${long.length}\\)$`));
+    });
+    for (let i = 1; i < long.length; i++) expect(long[i]?.start).toBe((long[i - 1]?.start ?? 0) + (long[i - 1]?.items.length ?? 0));
+  });
+
+  it('packs by measured heights once it has them, and shrinks a slide by its key', () => {
+    const view = viewOf(path.join(CONTENT, 'us-iran-nuclear-talks.yaml'));
+    const fit = noFit();
+    fit.measured.keyPoints = { heights: view.keyPoints.map(() => 100), room: 250 };
+    fit.shrink['bluf'] = 2;
+    const slides = planSlides(view, fit);
+    const kp = slides.filter((s) => s.part === 'keyPoints');
+    expect(kp.every((s) => s.items.length <= 2)).toBe(true);
+    expect(kp.reduce((n, s) => n + s.items.length, 0)).toBe(view.keyPoints.length);
+    expect(slides.find((s) => s.key === 'bluf')?.classes).toContain('fit-2');
+  });
+
+  it('marks right-to-left decks on every slide', () => {
+    const slides = planSlides(viewOf(path.join(CONTENT, 'us-iran-nuclear-talks.he.yaml')));
+    expect(slides.every((s) => s.classes.split(' ').includes('rtl'))).toBe(true);
+  });
+});
+
+describe('chunk', () => {
+  it('uses as few slides as the capacity allows, filled as evenly as that allows', () => {
+    expect(chunk([1, 1, 1, 1, 1], 3, (x) => x).map((c) => c.length)).toEqual([3, 2]);
+    expect(chunk([1, 1, 1, 1, 1, 1, 1], 6, (x) => x).map((c) => c.length)).toEqual([4, 3]);
+    expect(chunk([5], 3, (x) => x)).toEqual([[5]]);
+  });
+});
