@@ -5,6 +5,7 @@ import yargs from 'yargs';
 import { BriefdeckError, ExitCode, formatDiagnostic, isBriefdeckError } from '../errors.js';
 import { Logger, type Io } from './log.js';
 import { buildOptions, validateOptions } from './options.js';
+import { importOptions } from './commands/import.js';
 
 
 const defaultIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, env: process.env, isTTY: Boolean(process.stderr.isTTY) });
@@ -36,6 +37,16 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         debug = a.debug;
         const { runValidate } = await import('./validate.js');
         code = await runValidate(a as never, logFor(a));
+      },
+    )
+    .command(
+      'import <file>',
+      'Make a content YAML draft from an article (text, Markdown or HTML; - reads stdin)',
+      (y) => y.positional('file', { type: 'string', demandOption: true, describe: 'The article, or - for stdin' }).options(importOptions),
+      async (a) => {
+        debug = a.debug;
+        const { runImport } = await import('./commands/import.js');
+        code = await runImport(a, logFor(a));
       },
     )
     .demandCommand(1, 'Name a command: build or validate')
