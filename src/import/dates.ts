@@ -144,12 +144,16 @@ export function referenceOf(isoDay: string): Date {
   return new Date(`${isoDay}T12:00:00Z`);
 }
 
+/** Words without which chrono finds nothing; sentences without any skip the (slow) parse. */
+const MAYBE_DATE = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|tomorrow|ago|week|month|year|decade|weekend|morning|evening|noon|midnight|spring|summer|autumn|winter|christmas)/i;
+
 /** Every date a sentence refers to, in order. */
 export function datesIn(sentence: string, ref: Date): DateMention[] {
   const forward = FORWARD.test(sentence);
   const found: DateMention[] = [];
   const taken: [number, number][] = [];
-  for (const r of chrono.parse(sentence, { instant: ref, timezone: 0 }, { forwardDate: false })) {
+  const parsed = MAYBE_DATE.test(sentence) ? chrono.parse(sentence, { instant: ref, timezone: 0 }, { forwardDate: false }) : [];
+  for (const r of parsed) {
     taken.push([r.index, r.index + r.text.length]);
     const date = fromChrono(r, sentence.slice(Math.max(0, r.index - 12), r.index), ref, forward);
     if (date) found.push({ date, text: r.text.trim(), index: r.index });

@@ -107,8 +107,11 @@ export function lookup(name: string): GazetteerEntry | undefined {
 }
 
 /** One regular expression matching every alias as a whole word, longest first. */
+let pattern: RegExp | undefined;
 export function aliasPattern(): RegExp {
+  if (pattern) return new RegExp(pattern);
   const all = [...BY_ALIAS.keys()].sort((a, b) => b.length - a.length);
   const alts = all.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(String.raw`(?<![\p{L}\p{N}.])(?:${alts.join('|')})(?![\p{L}\p{N}]|\.[\p{L}])`, 'giu');
+  pattern = new RegExp(String.raw`(?<![\p{L}\p{N}.])(?:${alts.join('|')})(?![\p{L}\p{N}]|\.[\p{L}])`, 'giu');
+  return new RegExp(pattern);
 }
