@@ -118,11 +118,14 @@ export function actorsOf(sentences: Sentence[], max = 12): Actor[] {
   const used = new Set<number>();
   return ranked.map((f) => {
     const order = [...f.sentences].sort((a, b) => a - b);
-    const at = order.find((i) => !used.has(i)) ?? order[0] ?? 0;
-    used.add(at);
-    const sentence = sentences[at]?.text;
+    // The first sentence naming the actor that no actor before it took; none when all are taken.
+    const at = order.find((i) => !used.has(i));
     const actor: Actor = { name: f.name, type: f.type };
-    if (sentence) actor.role = clipWords(sentence, 30);
+    const sentence = at === undefined ? undefined : sentences[at]?.text;
+    if (at !== undefined && sentence) {
+      used.add(at);
+      actor.role = clipWords(sentence, 24);
+    }
     return actor;
   });
 }

@@ -132,6 +132,7 @@ function bareYears(sentence: string, taken: [number, number][], ref: Date): Date
     const before = sentence.slice(Math.max(0, at - 3), at);
     const after = sentence.slice(at + 4, at + 30);
     if (/[$€£#]\s?$|\d[.,]$/.test(before) || /^[.,]\d|^\s*(?:%|per ?cent|-\d)/.test(after)) continue;
+    if (/^\s+(?:people|persons|men|women|children|police|staff|troops|voters|residents|tons|km|kg|metres|meters|miles|feet)\b/.test(after)) continue;
     if (/^\s+[a-z]+s\b/.test(after) && !/^\s+(?:elections?|games|olympics|talks|protests|attacks|riots|polls|accords|series)\b/.test(after)) continue;
     if (Number(m[1]) > ref.getUTCFullYear() + 10) continue;
     out.push({ date: m[1] ?? '', text: m[1] ?? '', index: at });

@@ -52,7 +52,7 @@ export function repairSpan(raw: string): Repaired | undefined {
   while (words.length && (/^(?:to|of|the|and|for)$/i.test(words[words.length - 1] ?? '') || /^\p{Ll}/u.test(words[words.length - 1] ?? ''))) words.pop();
   const name = words.join(' ');
   if (!name || !/\p{Lu}/u.test(name[0] ?? '') || words.every((w) => TITLE_WORDS.has(w.toLowerCase()))) return undefined;
-  if (words.length === 1 && (NATIONALITY.test(name) || new RegExp(`^${ORG_TAIL.source.slice(2)}`).test(name))) return undefined;
+  if (words.length === 1 && ((NATIONALITY.test(name) && !/^[\p{Lu}.]{2,5}$/u.test(name)) || new RegExp(`^${ORG_TAIL.source.slice(2)}`).test(name))) return undefined;
   if (MONTHS_DAYS.test(name) || name.length < 2 || /^\d/.test(name)) return undefined;
   return title.length ? { name, title: title.join(' ') } : { name };
 }
