@@ -94,7 +94,7 @@ function resolveWeekday(weekday: number, ref: Date, forward: boolean): string {
 function fromChrono(r: chrono.ParsedResult, before: string, ref: Date, forward: boolean): string | undefined {
   const text = r.text.trim().replace(/[,.]$/, '');
   if (VAGUE.test(text) || DURATION.test(text) || OFFSET.test(text)) return undefined;
-  if (NEXT_FROM_EVENT.test(text) || (/\bthe\s+$/i.test(before) && NEXT_FROM_EVENT.test(`the ${text}`))) return undefined;
+  if ((/^the\s/i.test(text) && NEXT_FROM_EVENT.test(text)) || /^the\s+(?:day|week|month|year)\s+(?:before|after)$/i.test(text) || (/\bthe\s+$/i.test(before) && NEXT_FROM_EVENT.test(`the ${text}`))) return undefined;
   if (/\b(?:for|over|during|within)\s+(?:the\s+)?$/i.test(before) && DURATION.test(`the ${text}`)) return undefined;
   if (WEEKEND.test(text)) return resolveWeekday(6, ref, forward && !/^last/i.test(text));
   const agoMatch = text.match(AGO);
