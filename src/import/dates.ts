@@ -25,7 +25,7 @@ const AGO = new RegExp(String.raw`^(${NUMBER})[\s-]+(${UNIT})\s+ago$`, 'i');
 const VAGUE = /^(?:now|right now|currently|recently|soon|this week|lately|these days)$/i;
 const WEEKEND = /^(?:this|last|the past|the)\s+weekend$/i;
 /** Words that make a sentence about the future, so a bare weekday or month means the next one. */
-const FORWARD = /\b(?:will|shall|won't|'ll|is to|are to|set to|to take place|scheduled|planned for|plans to|expected to|upcoming|next|due to|is due|are due|going to|would be held|to be held|coming)\b/i;
+const FORWARD = /\b(?:will|shall|won't|'ll|is to|are to|set to|to take place|scheduled|planned for|plans to|expected to|upcoming|next|due to|is due|are due|going to|hopes? to|hoped to|aims? to|would be held|to be held|coming)\b/i;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const day = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;

@@ -83,7 +83,7 @@ export function extractMarkdown(input: string): Article {
       const level = setext ? ((lines[1] ?? '').includes('=') ? 1 : 2) : (atx?.[1]?.length ?? 2);
       const heading = inline(setext ? (lines[0] ?? '') : (atx?.[2] ?? ''));
       if (level === 1 && !article.title) article.title = heading;
-      else if (heading) blocks.push({ kind: 'heading', text: heading });
+      else if (heading && !(level === 1 && heading === article.title)) blocks.push({ kind: 'heading', text: heading });
       continue;
     }
     if (lines.every((l) => /^\s*(?:[-*+]|\d+[.)])\s+/.test(l))) {
