@@ -1,10 +1,13 @@
 // Typed actors: compromise's people, organisations and places, wink-nlp proper-noun runs and the gazetteer, merged.
-import nlp from 'compromise';
+import { createRequire } from 'node:module';
 import type { Sentence } from './article.js';
 import { aliasPattern, lookup, type ActorType } from './gazetteer.js';
 import { wink } from './nlp.js';
 import { NOT_ACTOR_TAIL, ORG_TAIL, repairSpan } from './spans.js';
 import { clipWords } from './text.js';
+
+// compromise's single-file CommonJS build loads in half the time of its many ES modules.
+const nlp: typeof import('compromise').default = createRequire(import.meta.url)('compromise');
 
 export interface Actor {
   name: string;

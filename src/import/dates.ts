@@ -1,5 +1,9 @@
 // Finds the dates one sentence refers to: chrono-node against the article's date, resolved the way news is written.
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
+import type * as Chrono from 'chrono-node';
+
+// chrono-node's CommonJS build loads faster than its ES modules.
+const chrono: typeof Chrono = createRequire(import.meta.url)('chrono-node');
 
 export interface DateMention {
   /** YYYY, YYYY-MM or YYYY-MM-DD: only as precise as the text is. */
@@ -91,7 +95,7 @@ function resolveWeekday(weekday: number, ref: Date, forward: boolean): string {
 }
 
 /** One chrono result as a partial date, or undefined when it is a duration, an offset or no date at all. */
-function fromChrono(r: chrono.ParsedResult, before: string, ref: Date, forward: boolean): string | undefined {
+function fromChrono(r: Chrono.ParsedResult, before: string, ref: Date, forward: boolean): string | undefined {
   const text = r.text.trim().replace(/[,.]$/, '');
   if (VAGUE.test(text) || DURATION.test(text) || OFFSET.test(text)) return undefined;
   if ((/^the\s/i.test(text) && NEXT_FROM_EVENT.test(text)) || /^the\s+(?:day|week|month|year)\s+(?:before|after)$/i.test(text) || (/\bthe\s+$/i.test(before) && NEXT_FROM_EVENT.test(`the ${text}`))) return undefined;
@@ -104,8 +108,8 @@ function fromChrono(r: chrono.ParsedResult, before: string, ref: Date, forward: 
   return fromComponents(r.start, text, r.tags().has('result/relativeDate'), ref, forward);
 }
 
-function fromComponents(s: chrono.ParsedComponents, text: string, relative: boolean, ref: Date, forward: boolean): string | undefined {
-  const known = (c: chrono.Component) => s.isCertain(c);
+function fromComponents(s: Chrono.ParsedComponents, text: string, relative: boolean, ref: Date, forward: boolean): string | undefined {
+  const known = (c: Chrono.Component) => s.isCertain(c);
   const year = s.get('year');
   const month = s.get('month');
   const date = s.get('day');
