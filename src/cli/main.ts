@@ -6,6 +6,7 @@ import { BriefdeckError, ExitCode, formatDiagnostic, isBriefdeckError } from '..
 import { Logger, type Io } from './log.js';
 import { buildCommand } from './commands/build.js';
 import { validateCommand } from './commands/validate.js';
+import { importOptions } from './commands/import.js';
 import type { CommandHost } from './commands/host.js';
 
 
@@ -24,6 +25,16 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .usage('$0 <command> [options]\n\nTurn structured article data (YAML/JSON) into briefing decks and print briefings.')
     .command(buildCommand(host))
     .command(validateCommand(host))
+    .command(
+      'import <file>',
+      'Make a content YAML draft from an article (text, Markdown or HTML; - reads stdin)',
+      (y) => y.positional('file', { type: 'string', demandOption: true, describe: 'The article, or - for stdin' }).options(importOptions),
+      async (a) => {
+        host.debug(a.debug);
+        const { runImport } = await import('./commands/import.js');
+        host.exit(await runImport(a, host.logger(a)));
+      },
+    )
     .demandCommand(1, 'Name a command: build or validate')
     .strict()
     .recommendCommands()
