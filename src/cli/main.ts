@@ -5,6 +5,7 @@ import yargs from 'yargs';
 import { BriefdeckError, ExitCode, formatDiagnostic, isBriefdeckError } from '../errors.js';
 import { Logger, type Io } from './log.js';
 import { buildOptions, validateOptions } from './options.js';
+import { newOptions } from './commands/new-options.js';
 
 
 const defaultIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, env: process.env, isTTY: Boolean(process.stderr.isTTY) });
@@ -36,6 +37,25 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         debug = a.debug;
         const { runValidate } = await import('./validate.js');
         code = await runValidate(a as never, logFor(a));
+      },
+    )
+    .command(
+      'new <slug>',
+      'Write a commented content file with every field, content/<slug>.yaml, to start a briefing from',
+      (y) => y.positional('slug', { type: 'string', demandOption: true, describe: 'The new briefing\'s slug, e.g. port-strike' }).options(newOptions),
+      async (a) => {
+        debug = a.debug;
+        const { runNew } = await import('./commands/new.js');
+        code = await runNew(a, logFor(a));
+      },
+    )
+    .command(
+      'schema',
+      'Print the JSON Schema of content files (for editors and other tools)',
+      (y) => y,
+      async () => {
+        const { runSchema } = await import('./commands/schema.js');
+        code = runSchema(new Logger(io));
       },
     )
     .demandCommand(1, 'Name a command: build or validate')
