@@ -6,6 +6,7 @@ import { BriefdeckError, ExitCode, formatDiagnostic, isBriefdeckError } from '..
 import { Logger, type Io } from './log.js';
 import { buildOptions, validateOptions } from './options.js';
 import { newOptions } from './commands/new-options.js';
+import { previewOptions } from './commands/preview-options.js';
 
 
 const defaultIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, env: process.env, isTTY: Boolean(process.stderr.isTTY) });
@@ -56,6 +57,16 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       async () => {
         const { runSchema } = await import('./commands/schema.js');
         code = runSchema(new Logger(io));
+      },
+    )
+    .command(
+      'preview [paths..]',
+      'Serve the briefings on this machine (127.0.0.1), rebuild on save and reload open pages',
+      (y) => y.positional('paths', { type: 'string', array: true, default: ['content'], describe: 'Content files or folders' }).options(previewOptions),
+      async (a) => {
+        debug = a.debug;
+        const { runPreview } = await import('./commands/preview.js');
+        code = await runPreview(a, logFor(a));
       },
     )
     .demandCommand(1, 'Name a command: build or validate')
