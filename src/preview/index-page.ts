@@ -27,10 +27,10 @@ async function deckTitle(entry: Entry): Promise<string | undefined> {
 function links(entry: Entry): string {
   const names = entry.result.outputs.map((f) => path.basename(f));
   const out: string[] = [];
-  for (const name of names.filter((n) => LABELS[n])) {
+  for (const [name, label] of Object.entries(LABELS).filter(([n]) => names.includes(n))) {
     const href = `/${encodeURIComponent(entry.slug)}/${name}`;
-    out.push(`<a href="${href}">${LABELS[name]}</a>`);
-    if (name.endsWith('.pdf')) out.push(`<a href="/__briefdeck/view/${encodeURIComponent(entry.slug)}/${name}">${name} (live)</a>`);
+    out.push(`<a href="${href}">${label}</a>`);
+    if (name.endsWith('.pdf')) out.push(`<a href="/__briefdeck/view/${encodeURIComponent(entry.slug)}/${name}">${name}, reloading on save</a>`);
   }
   const slides = entry.result.outputs.filter((f) => path.basename(path.dirname(f)) === 'slides');
   if (slides.length) out.push(`<a href="/${encodeURIComponent(entry.slug)}/slides/01.png">${slides.length} slide images</a>`);
