@@ -35,6 +35,8 @@ export interface PreviewArgs extends LimitArgs {
 export interface Preview {
   url: string;
   stop: () => Promise<void>;
+  /** The shutdown once it has begun (by `stop` or an interrupt). */
+  stopped: () => Promise<void> | undefined;
   /** Settles when no rebuild is running or queued (for tests). */
   idle: () => Promise<void>;
 }
@@ -84,14 +86,21 @@ export async function startPreview(args: PreviewArgs, log: Logger, onListening: 
     },
   });
   let watcher: ReturnType<typeof watchInputs> | undefined;
-  const stop = async () => {
-    await watcher?.close();
-    await rebuilder.idle().catch(() => undefined);
-    await server.close();
-    await Promise.all([session.close(), marp?.close()]);
-  };
+  let stopping: Promise<void> | undefined;
+  let offInterrupt = () => {};
+  const stop = () =>
+    (stopping ??= (async () => {
+      offInterrupt();
+      await watcher?.close();
+      await rebuilder.idle().catch(() => undefined);
+      await server.close();
+      await Promise.all([session.close(), marp?.close()]);
+    })());
+  // Ctrl-C at any moment, even during the first build, ends the browser and the server.
+  offInterrupt = onInterrupt(stop);
   try {
     await rebuilder.initial();
+    if (stopping) return { url, stop, stopped: () => stopping, idle: () => rebuilder.idle() };
     const trusted = [BUILTIN_TEMPLATES, first.templatesDir, ...(first.themeFiles ?? [])].filter((p): p is string => Boolean(p));
     const config = args.config ? [args.config] : CONFIG_NAMES.map((n) => path.join(process.cwd(), n));
     watcher = watchInputs({ content: first.paths, trusted, config }, (c) => void rebuilder.change(c));
@@ -100,7 +109,7 @@ export async function startPreview(args: PreviewArgs, log: Logger, onListening: 
     await stop();
     throw e;
   }
-  return { url, stop, idle: () => rebuilder.idle() };
+  return { url, stop, stopped: () => stopping, idle: () => rebuilder.idle() };
 }
 
 /** Runs the preview until interrupted (Ctrl-C). */
@@ -115,6 +124,10 @@ export async function runPreview(args: PreviewArgs, log: Logger): Promise<number
     const off = onInterrupt(async () => {
       off();
       await preview.stop();
+      resolve();
+    });
+    void preview.stopped()?.then(() => {
+      off();
       resolve();
     });
   });
