@@ -33,7 +33,7 @@ export async function watch(initial: BuildOptions, args: BuildArgs, log: Logger)
   let busy = Promise.resolve();
   const trusted = [BUILTIN_TEMPLATES, options.templatesDir, ...(options.themeFiles ?? [])].filter((p): p is string => Boolean(p));
   const config = args.config ? [args.config] : CONFIG_NAMES.map((n) => path.join(process.cwd(), n));
-  const watcher = watchInputs({ content: options.paths, trusted, config }, (c) => {
+  const watcher = watchInputs({ content: options.paths, trusted, config, ignore: [options.out] }, (c) => {
     const why = c.everything ?? (c.removed.length ? `removed: ${c.removed.join(', ')}` : undefined);
     busy = busy.then(() => (why ? run(undefined, why) : run(c.files, `changed: ${c.files.join(', ')}`)));
   });

@@ -14,6 +14,8 @@ export interface WatchTargets {
   trusted: string[];
   /** Config files (watched whether or not they exist yet): a change reloads the options. */
   config: string[];
+  /** Folders never watched, though inside a content folder: the output folder, whose writes are no edits. */
+  ignore?: string[];
 }
 
 /** What changed in one batch: content files (as paths relative to the working folder), or everything. */
@@ -63,6 +65,7 @@ export function watchInputs(targets: WatchTargets, onChanges: (c: Changes) => vo
   const trusted = targets.trusted.map((p) => path.resolve(p));
   const config = new Set(targets.config.map((p) => path.resolve(p)));
   const inside = (file: string, root: string) => file === root || file.startsWith(root + path.sep);
+  const ignored = (targets.ignore ?? []).map((p) => path.resolve(p));
   const onEvent = (event: string, changed: string) => {
     const file = path.resolve(changed);
     if (config.has(file)) everything = `${path.basename(file)} changed`;
@@ -81,7 +84,8 @@ export function watchInputs(targets: WatchTargets, onChanges: (c: Changes) => vo
   const watcher: FSWatcher = chokidar.watch([...targets.content, ...trusted, ...config], {
     ignoreInitial: true,
     // Only noise inside folders is skipped: a path the user named is watched whatever its name.
-    ignored: (p: string) => isNoise(p) && !targets.content.some((c) => path.resolve(c) === path.resolve(p)),
+    ignored: (p: string) =>
+      ignored.some((root) => inside(path.resolve(p), root)) || (isNoise(p) && !targets.content.some((c) => path.resolve(c) === path.resolve(p))),
     atomic: true,
   });
   watcher.on('all', (event, changed) => {

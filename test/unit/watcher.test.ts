@@ -16,10 +16,10 @@ afterEach(async () => {
 });
 
 /** Starts a watcher and returns a function that waits for the next batch (or undefined after `ms`). */
-async function watching(content: string[], extra: { trusted?: string[]; config?: string[] } = {}) {
+async function watching(content: string[], extra: { trusted?: string[]; config?: string[]; ignore?: string[] } = {}) {
   const batches: Changes[] = [];
   let wake = () => {};
-  open = watchInputs({ content, trusted: extra.trusted ?? [], config: extra.config ?? [] }, (c) => {
+  open = watchInputs({ content, trusted: extra.trusted ?? [], config: extra.config ?? [], ignore: extra.ignore }, (c) => {
     batches.push(c);
     wake();
   });
@@ -96,5 +96,19 @@ describe('watching a content folder', () => {
     expect((await next())?.everything).toMatch(/templates/);
     await writeFile(config, 'paper: letter\n');
     expect((await next())?.everything).toMatch(/briefdeck\.config\.yaml/);
+  });
+});
+
+describe('the output folder inside a content folder', () => {
+  it('is not watched: what a build writes there is no edit', async () => {
+    const dir = await tempDir();
+    const out = path.join(dir, 'output');
+    await mkdir(path.join(out, 'a', 'slides'), { recursive: true });
+    const next = await watching([dir], { ignore: [out] });
+    await writeFile(path.join(out, 'a', 'slides', '01.png'), 'png');
+    await writeFile(path.join(out, 'a', 'report.json'), '{}');
+    expect(await next(600)).toBeUndefined();
+    await writeFile(path.join(dir, 'a.yaml'), 'title: a\n');
+    expect((await next())?.files).toEqual([rel(path.join(dir, 'a.yaml'))]);
   });
 });

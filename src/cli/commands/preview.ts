@@ -103,7 +103,7 @@ export async function startPreview(args: PreviewArgs, log: Logger, onListening: 
     if (stopping) return { url, stop, stopped: () => stopping, idle: () => rebuilder.idle() };
     const trusted = [BUILTIN_TEMPLATES, first.templatesDir, ...(first.themeFiles ?? [])].filter((p): p is string => Boolean(p));
     const config = args.config ? [args.config] : CONFIG_NAMES.map((n) => path.join(process.cwd(), n));
-    watcher = watchInputs({ content: first.paths, trusted, config }, (c) => void rebuilder.change(c));
+    watcher = watchInputs({ content: first.paths, trusted, config, ignore: [first.out] }, (c) => void rebuilder.change(c));
     await watcher.ready;
   } catch (e) {
     await stop();
