@@ -134,7 +134,7 @@ describe('briefdeck preview', () => {
 
   it('shows invalid content as an error in the page (file, line, field, hint), and a fix brings the deck back', async () => {
     const good = await readFile(file, 'utf8');
-    await writeFile(file, good.replace(/^date: .*$/m, 'date: "2025-02-30"'));
+    await writeFile(file, good.replace(/^date: .*$/m, 'date: "2025-02-30"').replace(/^bluf:/m, 'bluff:'));
     const shown = await until(async () => /did not build/.test(await bodyText()), 20_000);
     expect(shown, stderr.text).toBe(true);
     const text = await bodyText();
@@ -143,6 +143,10 @@ describe('briefdeck preview', () => {
     expect(text).toMatch(/\bdate\b/);
     expect(text).toMatch(/not a real calendar date/);
     expect(text).toMatch(/2025-02-30/); // the line itself, quoted from the file
+    const typo = good.split('\n').findIndex((l) => l.startsWith('bluf:')) + 1;
+    expect(text).toContain(`${file}:${typo}`);
+    expect(text).toMatch(/unknown field "bluff"/);
+    expect(text).toMatch(/hint: did you mean "bluf"\?/);
     expect((await rawGet(port, '/')).body).toMatch(/not built/);
 
     await writeFile(file, good);
