@@ -96,9 +96,11 @@ export class PreviewServer {
     // A briefing that failed shows its errors where its deck or briefing would be.
     const entry = this.o.state.bySlug(slug);
     const name = rest.join('/');
-    if (entry && !entry.result.ok && rest.length === 1 && /^(deck\.html|briefing\.pdf|deck\.pdf|handout\.pdf)$/.test(name)) {
+    const { problem } = this.o.state;
+    if (entry && (problem.length || !entry.result.ok) && rest.length === 1 && /^(deck\.html|briefing\.pdf|deck\.pdf|handout\.pdf)$/.test(name)) {
       const key = pageKey(slug, name.endsWith('.pdf') ? 'pdf' : 'html');
-      return this.html(res, 200, await errorPage({ slug, file: entry.file, errors: entry.result.errors, client: this.tag(key) }));
+      const errors = problem.length ? problem : entry.result.errors;
+      return this.html(res, 200, await errorPage({ slug, file: problem.length ? undefined : entry.file, errors, client: this.tag(key) }));
     }
     const found = await resolveServed(this.o.out, url);
     if (!('file' in found)) return this.text(res, found.status, found.status === 404 ? `not found: ${route}` : found.reason);
