@@ -7,6 +7,8 @@ import { Logger, type Io } from './log.js';
 import { buildCommand } from './commands/build.js';
 import { validateCommand } from './commands/validate.js';
 import { importOptions } from './commands/import.js';
+import { newOptions } from './commands/new-options.js';
+import { previewOptions } from './commands/preview-options.js';
 import type { CommandHost } from './commands/host.js';
 
 
@@ -35,7 +37,36 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         host.exit(await runImport(a, host.logger(a)));
       },
     )
-    .demandCommand(1, 'Name a command: build or validate')
+    .command(
+      'new <slug>',
+      'Write a commented content file with every field, content/<slug>.yaml, to start a briefing from',
+      (y) => y.positional('slug', { type: 'string', demandOption: true, describe: 'The new briefing\'s slug, e.g. port-strike' }).options(newOptions),
+      async (a) => {
+        host.debug(a.debug);
+        const { runNew } = await import('./commands/new.js');
+        host.exit(await runNew(a, host.logger(a)));
+      },
+    )
+    .command(
+      'schema',
+      'Print the JSON Schema of content files (for editors and other tools)',
+      (y) => y,
+      async () => {
+        const { runSchema } = await import('./commands/schema.js');
+        host.exit(runSchema(new Logger(io)));
+      },
+    )
+    .command(
+      'preview [paths..]',
+      'Serve the briefings on this machine (127.0.0.1), rebuild on save and reload open pages',
+      (y) => y.positional('paths', { type: 'string', array: true, default: ['content'], describe: 'Content files or folders' }).options(previewOptions),
+      async (a) => {
+        host.debug(a.debug);
+        const { runPreview } = await import('./commands/preview.js');
+        host.exit(await runPreview(a, host.logger(a)));
+      },
+    )
+    .demandCommand(1, 'Name a command: build, validate, import, new, schema or preview')
     .strict()
     .recommendCommands()
     .version(version())

@@ -1,5 +1,4 @@
 // `briefdeck build --watch`: rebuilds the briefings a change affects, with the browser kept warm.
-import { watch as fsWatch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { build, type BuildOptions } from '../build.js';
 import { BrowserSession } from '../browser/session.js';
@@ -11,8 +10,7 @@ import { buildOptionsFrom } from './args.js';
 import { summarise } from './summary.js';
 import type { BuildArgs } from './options.js';
 import { onInterrupt } from '../interrupt.js';
-
-const CONTENT = /\.(ya?ml|json)$/i;
+import { watchInputs } from '../watch/watcher.js';
 
 export async function watch(initial: BuildOptions, args: BuildArgs, log: Logger): Promise<number> {
   const session = new BrowserSession({ concurrency: initial.concurrency, timeout: initial.timeoutMs });
@@ -33,50 +31,22 @@ export async function watch(initial: BuildOptions, args: BuildArgs, log: Logger)
     }
   };
   await run(undefined, 'initial build');
-  log.info(log.dim('watching for changes (Ctrl-C to stop)'));
 
-  let pending = new Set<string>();
-  let everything = false;
-  let timer: NodeJS.Timeout | undefined;
   let busy = Promise.resolve();
-  const schedule = (file: string | undefined) => {
-    if (file === undefined) everything = true;
-    else pending.add(file);
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      const files = [...pending];
-      const all = everything;
-      pending = new Set();
-      everything = false;
-      busy = busy.then(() => (all ? run(undefined, 'templates, themes or config changed') : run(files, `changed: ${files.join(', ')}`)));
-    }, 150);
-  };
-
-  const watchers: FSWatcher[] = [];
-  const contentRoots = options.paths.map((p) => path.resolve(p));
-  for (const root of contentRoots) {
-    watchers.push(
-      fsWatch(root, { recursive: true }, (_e, name) => {
-        if (!name) return schedule(undefined);
-        const file = path.join(root, name.toString());
-        if (CONTENT.test(file)) schedule(path.relative(process.cwd(), file));
-        else schedule(undefined); // an image or other asset beside the content
-      }),
-    );
-  }
   const trusted = [BUILTIN_TEMPLATES, options.templatesDir, ...(options.themeFiles ?? [])].filter((p): p is string => Boolean(p));
-  for (const p of trusted) watchers.push(fsWatch(p, { recursive: true }, () => schedule(undefined)));
-  watchers.push(
-    fsWatch(process.cwd(), (_e, name) => {
-      if (name && CONFIG_NAMES.includes(name.toString())) schedule(undefined);
-    }),
-  );
+  const config = args.config ? [args.config] : CONFIG_NAMES.map((n) => path.join(process.cwd(), n));
+  const watcher = watchInputs({ content: options.paths, trusted, config, ignore: [options.out] }, (c) => {
+    const why = c.everything ?? (c.removed.length ? `removed: ${c.removed.join(', ')}` : undefined);
+    busy = busy.then(() => (why ? run(undefined, why) : run(c.files, `changed: ${c.files.join(', ')}`)));
+  });
+  await watcher.ready;
+  log.info(log.dim('watching for changes (Ctrl-C to stop)'));
   let offStop = () => {};
   await new Promise<void>((resolve) => {
     offStop = onInterrupt(async () => resolve());
   });
   offStop();
-  for (const w of watchers) w.close();
+  await watcher.close();
   off();
   await session.close();
   return 0;
