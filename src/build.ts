@@ -460,7 +460,7 @@ async function produce(ctx: Context, loaded: LoadedBriefing, dir: string, result
 }
 
 /** One PNG per slide and a link-preview card of the title slide. */
-async function slideImages(page: import('puppeteer').Page, scale: number) {
+async function slideImages(page: import('puppeteer-core').Page, scale: number) {
   const { screenshotSlides, ogImage } = await import('./output/images.js');
   return { slides: await screenshotSlides(page, { scale }), og: await ogImage(page) };
 }
