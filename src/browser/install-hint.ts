@@ -7,7 +7,7 @@ export function browserCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return env.PUPPETEER_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'puppeteer');
 }
 
-const ANY = 'or set BRIEFDECK_CHROME to any Chromium, Chrome or Edge already on the machine';
+const ANY = 'or: set BRIEFDECK_CHROME to any Chromium, Chrome or Edge already on the machine';
 
 /** The steps, one a line, for `platform`; the first line is the quickest. */
 export function installSteps(platform: NodeJS.Platform = process.platform, cache = browserCacheDir()): string[] {
@@ -17,18 +17,18 @@ export function installSteps(platform: NodeJS.Platform = process.platform, cache
   switch (platform) {
     case 'linux':
       return [
-        'Debian 12+: sudo apt-get install -y chromium-headless-shell   (the fastest; or chromium), also from a local apt mirror or a .deb copied in (apt-get download chromium-headless-shell chromium-common)',
-        `Ubuntu: ${online.slice('online: '.length)}   (Ubuntu's apt chromium is a snap wrapper; snap install chromium also works)`,
-        online,
+        'Debian 12+ (online, or from your apt mirror): sudo apt-get install -y chromium-headless-shell   (the fastest; or chromium)',
+        `Ubuntu or any Linux, ${online}; Ubuntu's apt chromium is only a snap wrapper`,
         mirror,
         copy,
+        'offline on Debian: apt-get download chromium-headless-shell chromium-common on an online machine (with the libraries apt-get install --print-uris lists), copy the .deb files here, then sudo apt-get install ./*.deb',
         'Fedora/RHEL: sudo dnf install -y chromium',
         ANY,
       ];
     case 'darwin':
       return [
         online,
-        'or install Google Chrome (https://www.google.com/chrome/) or run brew install --cask chromium; in /Applications they are found by themselves',
+        'or: install Google Chrome (https://www.google.com/chrome/) or brew install --cask chromium; in /Applications they are found by themselves',
         mirror,
         `${copy}; or install Chrome from a .dmg or your organisation's software centre`,
         ANY,

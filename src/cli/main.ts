@@ -6,6 +6,7 @@ import { BriefdeckError, ExitCode, formatDiagnostic, isBriefdeckError } from '..
 import { Logger, type Io } from './log.js';
 import { buildOptions, validateOptions } from './options.js';
 import { resolveAtProject } from '../project-root.js';
+import { browserOptions, doctorOptions, initOptions } from './commands/setup-options.js';
 
 
 const defaultIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, env: process.env, isTTY: Boolean(process.stderr.isTTY) });
@@ -39,9 +40,23 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         code = await runValidate(a as never, logFor(a));
       },
     )
+    .command('init', 'Set this repository up for briefings: content/ example, config, npm scripts, CI workflow', (y) => y.options(initOptions), async (a) => {
+      debug = a.debug;
+      const { runInit } = await import('./commands/init.js');
+      code = await runInit(a, logFor(a));
+    })
+    .command('doctor', 'Check this machine and project: browser (which, why, version, starts), fonts, cache, config', (y) => y.options(doctorOptions), async (a) => {
+      const { runDoctor } = await import('./commands/doctor.js');
+      code = await runDoctor(a, logFor({}), io);
+    })
+    .command('browser <action>', "Install Chromium's headless shell into puppeteer's cache (action: install)", (y) => y.positional('action', { type: 'string', choices: ['install'], demandOption: true }).options(browserOptions), async (a) => {
+      debug = a.debug;
+      const { runBrowser } = await import('./commands/browser.js');
+      code = await runBrowser(a, logFor(a), io.env);
+    })
     // Run from anywhere in the project: content/, output/ and the config are the project root's.
     .middleware((a) => void resolveAtProject(a, argv))
-    .demandCommand(1, 'Name a command: build or validate')
+    .demandCommand(1, 'Name a command: build, validate, init, doctor or browser install')
     .strict()
     .recommendCommands()
     .version(version())
