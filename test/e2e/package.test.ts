@@ -38,7 +38,7 @@ const ok = (r: Run, what: string) => expect(r.code, `${what}:\n${r.out}`).toBe(0
 let work: string;
 let tarball: string;
 let project: string;
-let packed: { size: number; unpackedSize: number; files: { path: string }[] };
+let packed: { filename: string; size: number; unpackedSize: number; files: { path: string }[] };
 
 beforeAll(() => {
   work = mkdtempSync(path.join(os.tmpdir(), 'briefdeck-package-'));
@@ -51,7 +51,7 @@ beforeAll(() => {
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(source, 'node_modules'), 'dir');
   const pack = run('npm', ['pack', '--json', '--pack-destination', work], source);
   ok(pack, 'npm pack');
-  const report = JSON.parse(pack.out.slice(pack.out.indexOf('['), pack.out.lastIndexOf(']') + 1)) as (typeof packed & { filename: string })[];
+  const report = JSON.parse(pack.out.slice(pack.out.indexOf('['), pack.out.lastIndexOf(']') + 1)) as (typeof packed)[];
   packed = report[0]!;
   tarball = path.join(work, packed.filename);
 
