@@ -1,6 +1,7 @@
 // `briefdeck browser install`: downloads Chromium's headless shell (the build puppeteer-core is tested
 // with) into puppeteer's cache, where the finder looks, with progress; says where it went.
-import { existsSync } from 'node:fs';
+import { existsSync, rmdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { Browser, computeExecutablePath, detectBrowserPlatform, install, resolveBuildId } from '@puppeteer/browsers';
 import { PUPPETEER_REVISIONS } from 'puppeteer-core/internal/revisions.js';
 import { browserCacheDir, installSteps } from '../../browser/install-hint.js';
@@ -58,12 +59,19 @@ export async function runBrowser(args: BrowserArgs, log: Logger, env: NodeJS.Pro
     return ExitCode.OK;
   } catch (e) {
     if (log.interactive) log.info('');
+    // Nothing half-installed stays behind: the build's folder, and the browser's if that leaves it empty.
+    rmSync(path.join(cacheDir, browser, `${platform}-${buildId}`), { recursive: true, force: true });
+    try {
+      rmdirSync(path.join(cacheDir, browser));
+    } catch {
+      // Not empty (other builds), or not there.
+    }
     throw offline(`could not download chrome-headless-shell ${buildId}${baseUrl ? ` from ${baseUrl}` : ''}`, e);
   }
 }
 
 function offline(what: string, cause: unknown) {
   const why = cause instanceof Error ? cause.message : String(cause);
-  const steps = installSteps().filter((s) => !s.startsWith('online:'));
+  const steps = installSteps().filter((s) => !/\bonline: npx/.test(s));
   return environmentError(`${what}: ${why}`, steps.join('\n    '), cause);
 }
