@@ -54,7 +54,7 @@ const build = (content, out, extra = []) => timed(process.execPath, [bin, 'build
 const floorScript = path.join(work, 'floor.mjs');
 writeFileSync(
   floorScript,
-  `import puppeteer from ${JSON.stringify(path.join(root, 'node_modules', 'puppeteer', 'lib', 'esm', 'puppeteer', 'puppeteer.js'))};
+  `import puppeteer from ${JSON.stringify(path.join(root, 'node_modules', 'puppeteer-core', 'lib', 'esm', 'puppeteer', 'puppeteer-core.js'))};
 import { readFileSync, writeFileSync } from 'node:fs';
 const files = process.argv.slice(2);
 const browser = await puppeteer.launch({ executablePath: ${JSON.stringify(chrome)}, headless: true, pipe: true,
