@@ -45,8 +45,10 @@ beforeAll(() => {
   // A clean copy of the sources (as a fresh clone has them, without dist/), sharing node_modules.
   const source = path.join(work, 'source');
   mkdirSync(source);
-  for (const entry of ['package.json', 'package-lock.json', 'tsconfig.json', 'README.md', 'bin', 'src', 'templates', 'scaffold', 'docs']) {
-    cpSync(path.join(ROOT, entry), path.join(source, entry), { recursive: true });
+  // What the package lists in `files` (its top folders), and what compiling dist/ needs.
+  const listed = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { files: string[] }).files.filter((f) => !f.startsWith('!')).map((f) => f.split('/')[0]!);
+  for (const entry of new Set(['package.json', 'package-lock.json', 'tsconfig.json', 'src', ...listed])) {
+    if (existsSync(path.join(ROOT, entry)) && entry !== 'dist') cpSync(path.join(ROOT, entry), path.join(source, entry), { recursive: true });
   }
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(source, 'node_modules'), 'dir');
   const pack = run('npm', ['pack', '--json', '--pack-destination', work], source);
