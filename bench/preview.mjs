@@ -18,7 +18,7 @@ const arg = (name, def) => {
 };
 const N = Number(arg('n', 10));
 const source = path.resolve(arg('content', path.join(root, 'content', 'us-iran-nuclear-talks.yaml')));
-const { default: puppeteer } = await import(path.join(root, 'node_modules', 'puppeteer', 'lib', 'esm', 'puppeteer', 'puppeteer.js'));
+const { default: puppeteer } = await import(path.join(root, 'node_modules', 'puppeteer-core', 'lib', 'esm', 'puppeteer', 'puppeteer-core.js'));
 const { findBrowser, isHeadlessShell } = await import(path.join(root, 'dist', 'browser', 'finder.js'));
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'briefdeck-bench-preview-'));

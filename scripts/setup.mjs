@@ -35,7 +35,7 @@ function ensureDependencies() {
   const stamp = path.join(root, 'node_modules', '.briefdeck-lock');
   const want = createHash('sha256').update(readFileSync(lock)).digest('hex');
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return;
-  // Puppeteer's own browser download cannot work offline; a system browser is used instead.
+  // No dependency downloads a browser (puppeteer-core has no install script); this only guards older locks.
   run('npm', ['ci', '--no-audit', '--no-fund'], { env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1' } });
   writeFileSync(stamp, want);
 }

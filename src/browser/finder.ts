@@ -5,6 +5,7 @@ import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { environmentError } from '../errors.js';
+import { installHint } from './install-hint.js';
 
 const SYSTEM_PATHS: Record<string, string[]> = {
   linux: [
@@ -79,13 +80,5 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env): FoundBrowser 
   throw environmentError('no Chromium or Chrome found: PDFs and slide images need one', installHint());
 }
 
-export function installHint(): string {
-  switch (process.platform) {
-    case 'linux':
-      return 'install Chromium (Debian: sudo apt-get install -y chromium-headless-shell, the fastest, or chromium; Ubuntu: npx puppeteer browsers install chrome-headless-shell; Fedora: sudo dnf install chromium), or set BRIEFDECK_CHROME=/path/to/chrome; `npm start` installs it for you when run as root on Debian';
-    case 'darwin':
-      return 'install Google Chrome (https://www.google.com/chrome/) or `brew install --cask chromium`, or set BRIEFDECK_CHROME=/path/to/chrome';
-    default:
-      return 'install Google Chrome, or set BRIEFDECK_CHROME to the path of chrome.exe';
-  }
-}
+/** How to get a browser on this platform, online and offline (install-hint.ts). */
+export { installHint };

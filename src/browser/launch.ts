@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ConnectionTransport } from 'puppeteer';
+import type { ConnectionTransport } from 'puppeteer-core';
 import { isHeadlessShell } from './finder.js';
 import { onInterrupt } from '../interrupt.js';
 

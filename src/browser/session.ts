@@ -3,7 +3,7 @@
 // Pages are reused: a new page costs a new renderer (~120 ms, and its first layout is slow), and a
 // document whose styles and fonts equal the page's current ones only has its body swapped.
 import { createRequire } from 'node:module';
-import type { Browser, HTTPRequest, Page } from 'puppeteer';
+import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { environmentError } from '../errors.js';
 import { findBrowser } from './finder.js';
 import { Chromium } from './launch.js';
@@ -130,7 +130,7 @@ export class BrowserSession implements AsyncDisposable {
       this.chromium = chromium;
       try {
         // Through require: puppeteer's CommonJS build loads in about two thirds of the time of its ES modules.
-        const puppeteer = createRequire(import.meta.url)('puppeteer') as typeof import('puppeteer').default;
+        const puppeteer = createRequire(import.meta.url)('puppeteer-core') as typeof import('puppeteer-core').default;
         const browser = await startedWithin(puppeteer.connect({ transport: chromium.transport, defaultViewport: null }), this.timeout, chromium.exited);
         this.offInterrupt ??= onInterrupt(() => this.close());
         const current = this.browser;

@@ -9,7 +9,9 @@ import { validateCommand } from './commands/validate.js';
 import { importOptions } from './commands/import.js';
 import { newOptions } from './commands/new-options.js';
 import { previewOptions } from './commands/preview-options.js';
+import { browserOptions, doctorOptions, initOptions } from './commands/setup-options.js';
 import type { CommandHost } from './commands/host.js';
+import { resolveAtProject } from '../project-root.js';
 
 
 const defaultIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, env: process.env, isTTY: Boolean(process.stderr.isTTY) });
@@ -66,7 +68,23 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         host.exit(await runPreview(a, host.logger(a)));
       },
     )
-    .demandCommand(1, 'Name a command: build, validate, import, new, schema or preview')
+    .command('init', 'Set this repository up for briefings: content/ example, config, npm scripts, CI workflow', (y) => y.options(initOptions), async (a) => {
+      host.debug(a.debug);
+      const { runInit } = await import('./commands/init.js');
+      host.exit(await runInit(a, host.logger(a)));
+    })
+    .command('doctor', 'Check this machine and project: browser (which, why, version, starts), fonts, cache, config', (y) => y.options(doctorOptions), async (a) => {
+      const { runDoctor } = await import('./commands/doctor.js');
+      host.exit(await runDoctor(a, host.logger({}), io));
+    })
+    .command('browser <action>', "Install Chromium's headless shell into puppeteer's cache (action: install)", (y) => y.positional('action', { type: 'string', choices: ['install'], demandOption: true }).options(browserOptions), async (a) => {
+      host.debug(a.debug);
+      const { runBrowser } = await import('./commands/browser.js');
+      host.exit(await runBrowser(a, host.logger(a), io.env));
+    })
+    // Run from anywhere in the project: content/, output/ and the config are the project root's.
+    .middleware((a) => void resolveAtProject(a, argv))
+    .demandCommand(1, 'Name a command: build, validate, import, new, schema, preview, init, doctor or browser install')
     .strict()
     .recommendCommands()
     .version(version())

@@ -1,6 +1,6 @@
 // The fit engine: render, measure in Chromium, split what runs over onto more slides or shrink it
 // down to the floor size, and repeat until every slide fits; then hand the fitted page to the printer.
-import type { Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
 import type { BrowserSession } from '../browser/session.js';
 import { chunk, MAX_SHRINK, noFit, type FitSettings, type Slide } from '../render/slides.js';
 import { measureSlides, type SlideMeasure } from './measure.js';

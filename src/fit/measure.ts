@@ -1,5 +1,5 @@
 // Measures every slide of a loaded deck: how far its content runs past the slide's content box.
-import type { Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
 
 export interface SlideMeasure {
   /** 1-based slide number. */

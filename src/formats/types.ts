@@ -1,5 +1,5 @@
 // The format contract: what an output needs from the build, and the facts it hands back.
-import type { Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
 import type { BrowserSession } from '../browser/session.js';
 import type { FitReport } from '../fit/fit.js';
 import type { Branding, RenderedDeck } from '../render/deck.js';

@@ -1,6 +1,6 @@
 // Pictures of the deck: one PNG per slide (for chat, e-mail, a CMS) and the Open Graph image of the
 // title slide, taken from deck.html as loaded in the shared browser.
-import type { Page, Viewport } from 'puppeteer';
+import type { Page, Viewport } from 'puppeteer-core';
 
 const SLIDE_SELECTOR = 'div.marpit > svg[data-marpit-svg]';
 const SLIDE_W = 1280;

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { access, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { writeAtomic } from './write.js';
+import { projectDir } from '../project-root.js';
 
 export const MANIFEST_NAME = '.briefdeck-manifest.json';
 
@@ -60,9 +61,9 @@ export async function isFresh(manifest: Manifest, slug: string, hash: string, ou
 
 export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
-/** The manifest's name for a file: relative to the working folder, with forward slashes. */
+/** The manifest's name for a file: relative to the project's folder (project-root.ts), with forward slashes. */
 export function manifestPath(file: string): string {
-  return path.relative(process.cwd(), path.resolve(file)).split(path.sep).join('/');
+  return path.relative(projectDir(), path.resolve(file)).split(path.sep).join('/');
 }
 
 /**

@@ -1,5 +1,5 @@
 // Prints HTML documents to PDF in the shared browser, and sets the PDF's metadata.
-import type { Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
 import type { PDFContext, PDFDict, PDFDocument } from 'pdf-lib';
 import type { OutlineEntry } from './outline.js';
 import { stableNodeIds } from './node-ids.js';

@@ -1,6 +1,6 @@
 // One briefing's outputs: views of the model → the deck (fitted in the browser) → every wanted format,
 // each artefact made once, whatever number of formats asks for it.
-import type { Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
 import { BriefdeckError, ExitCode } from '../errors.js';
 import type { LoadedBriefing } from '../content/load.js';
 import type { Assets } from '../model/assets.js';

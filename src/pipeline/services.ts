@@ -3,7 +3,7 @@
 // The only place that knows about ordering: what starts early, what waits for the deck, what preloads.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
 import { findBrowser } from '../browser/finder.js';
 import { Chromium } from '../browser/launch.js';
 import type { BrowserSession } from '../browser/session.js';

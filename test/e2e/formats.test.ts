@@ -44,7 +44,7 @@ describe('briefdeck build --format all --pdf-notes', () => {
   });
 
   it('deck.html as built presents from disk: keys move slides, the hash follows, nothing is fetched, the CSP holds', async () => {
-    const { default: puppeteer } = await import('puppeteer');
+    const { default: puppeteer } = await import('puppeteer-core');
     const { findBrowser } = await import('../../src/browser/finder.js');
     const browser = await puppeteer.launch({
       executablePath: findBrowser().executablePath,

@@ -16,7 +16,7 @@ describe('page reuse', () => {
     'swaps only the body for the same styles, reloads for other styles, and drops a page that failed',
     async () => {
       // What the page shows, and whether its head still carries the mark left by an earlier use.
-      const read = (page: import('puppeteer').Page) =>
+      const read = (page: import('puppeteer-core').Page) =>
         page.evaluate(() => ({
           text: document.body.textContent?.trim(),
           title: document.title,

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Marp } from '@marp-team/marp-core';
-import puppeteer, { type Browser, type Page, type Viewport } from 'puppeteer';
+import puppeteer, { type Browser, type Page, type Viewport } from 'puppeteer-core';
 import { findBrowser, isHeadlessShell } from '../../src/browser/finder.js';
 import { PDFDocument } from 'pdf-lib';
 

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, chromiumArgs } from '../../src/browser/launch.js';
 
-const puppeteer = createRequire(import.meta.url)('puppeteer') as typeof import('puppeteer').default;
+const puppeteer = createRequire(import.meta.url)('puppeteer-core') as typeof import('puppeteer-core').default;
 const sandbox = process.getuid?.() === 0 || process.env.CI ? ['--no-sandbox'] : [];
 
 describe('chromiumArgs', () => {
