@@ -11,6 +11,7 @@ import type { MarpRenderer } from './render/marp.js';
 import type { MarpThread } from './render/marp-thread.js';
 import type { Branding } from './render/deck.js';
 import type { Paper } from './render/print.js';
+import { blameImages } from './render/image-blame.js';
 import { MAX_IMAGE_BYTES, readSectionImage, resolveImages } from './render/images.js';
 import { viewerAssets } from './render/viewer.js';
 import { fontFiles } from './render/fonts.js';
@@ -208,7 +209,7 @@ async function briefingInputs(ctx: Context, loaded: LoadedBriefing): Promise<{ h
   const inputs: Record<string, string> = { [manifestPath(loaded.file)]: sha256(loaded.bytes) };
   for (const [i, s] of (loaded.briefing.sections ?? []).entries()) {
     if (!s.image) continue;
-    const { bytes } = await readSectionImage(loaded, i, s.image.path);
+    const { bytes } = await readSectionImage(loaded, i, s.image.path, ctx.options.limits.imagePixels);
     parts.push([`image:${s.image.path}`, bytes]);
     inputs[manifestPath(path.resolve(loaded.dir, s.image.path))] = sha256(bytes);
   }
@@ -220,6 +221,7 @@ async function buildOne(ctx: Context, file: string, slugs: SlugClaims): Promise<
   const { options } = ctx;
   const result: BriefingResult = { file, status: 'failed', ok: false, outputs: [], pages: {}, durationMs: 0, warnings: [], errors: [] };
   let staging: Awaited<ReturnType<typeof makeStaging>> | undefined;
+  let blameOn: LoadedBriefing | undefined;
   try {
     // Unchanged since the last build (same bytes in, outputs all there): known without parsing.
     const unchanged = options.force ? undefined : await unchangedSlug(ctx.manifest, file, ctx.buildKey, options.out, Math.max(options.limits.fileBytes, MAX_IMAGE_BYTES));
@@ -237,6 +239,7 @@ async function buildOne(ctx: Context, file: string, slugs: SlugClaims): Promise<
     const { loadBriefing } = await import('./content/load.js');
     const loaded = await loadBriefing(file, options.limits);
     result.slug = loaded.slug;
+    blameOn = loaded;
     await slugs.claim(file, loaded.slug, options.out);
     const { hash, inputs } = await briefingInputs(ctx, loaded);
     const fresh = !options.force && (await isFresh(ctx.manifest, loaded.slug, hash, options.out));
@@ -264,8 +267,9 @@ async function buildOne(ctx: Context, file: string, slugs: SlugClaims): Promise<
     result.outputs = names.map((n) => path.join(target, n));
     result.status = 'built';
     result.ok = true;
-  } catch (e) {
+  } catch (caught) {
     // One briefing's failure never stops the others: even a bug is reported against its file.
+    const e = await blameImages(caught, blameOn);
     const err = isBriefdeckError(e)
       ? e
       : new BriefdeckError(ExitCode.INTERNAL, { file, message: `internal error: ${(e as Error)?.message ?? String(e)}`, hint: 'please report this with the content file; --debug shows the stack' }, { cause: e });
@@ -342,7 +346,7 @@ async function produce(ctx: Context, loaded: LoadedBriefing, dir: string, result
   }
   const want = new Set(options.formats);
   const [{ buildView }, { renderDeck }, { renderPrint }] = await Promise.all([import('./render/view.js'), import('./render/deck.js'), import('./render/print.js')]);
-  const deckView = await resolveImages(buildView(b, loaded.slug, 'markdown'), loaded);
+  const deckView = await resolveImages(buildView(b, loaded.slug, 'markdown'), loaded, ctx.options.limits.imagePixels);
   const meta = {
     title: deckView.plainTitle,
     author: deckView.plainAuthor,
@@ -357,7 +361,7 @@ async function produce(ctx: Context, loaded: LoadedBriefing, dir: string, result
     written.push(name);
   };
 
-  const printView = want.has('print') || want.has('handout') ? await resolveImages(buildView(b, loaded.slug, 'html'), loaded) : undefined;
+  const printView = want.has('print') || want.has('handout') ? await resolveImages(buildView(b, loaded.slug, 'html'), loaded, ctx.options.limits.imagePixels) : undefined;
 
   // The deck is the longer way through the browser (fitted in passes, then printed), so it goes first:
   // the print briefing, on a page of its own, is rendered once the deck's first pass is on its way.
