@@ -129,6 +129,13 @@ export class PagePool {
 
   private async prepare(from: Browser | Page, generation: number): Promise<Page> {
     const page = await sandboxedPage(from, this.timeout);
+    // A renderer that dies while its page waits idle: the page is never handed out again (every call
+    // on it would wait out the timeout).
+    page.once('error', () => {
+      this.idle = this.idle.filter((p) => p !== page);
+      this.pages.delete(page);
+      this.loaded.delete(page);
+    });
     this.pages.add(page);
     this.loaded.set(page, { key: undefined, viewport: '1280x720', generation });
     return page;
