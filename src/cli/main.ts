@@ -5,6 +5,7 @@ import yargs from 'yargs';
 import { BriefdeckError, ExitCode, formatDiagnostic, isBriefdeckError } from '../errors.js';
 import { Logger, type Io } from './log.js';
 import { buildOptions, validateOptions } from './options.js';
+import { checkOptions } from './option-checks.js';
 
 
 const defaultIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, env: process.env, isTTY: Boolean(process.stderr.isTTY) });
@@ -38,6 +39,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         code = await runValidate(a as never, logFor(a));
       },
     )
+    // Every command's numbers checked against their ranges before it runs (exit 2, with the range).
+    .middleware((a) => checkOptions(a), true)
     .demandCommand(1, 'Name a command: build or validate')
     .strict()
     .recommendCommands()
