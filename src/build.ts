@@ -20,6 +20,7 @@ import type { Chromium } from './browser/launch.js';
 import type { FitReport } from './fit/fit.js';
 import { headingTitles, preloadPdfTools, printPage, withMetadata } from './output/pdf.js';
 import { ensureDir, makeStaging, writeAtomic } from './output/write.js';
+import { collectStaging, prepareTarget } from './output/hygiene.js';
 import { hashParts, inShard, isFresh, manifestPath, readManifest, sha256, unchangedSlug, writeManifest, type Manifest } from './output/manifest.js';
 import { version } from './version.js';
 
@@ -130,6 +131,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const themes = [...templates.themes.values()];
   options.marpThread?.useThemes(themes);
   const manifest = await readManifest(options.out);
+  if (!options.check) await collectStaging(options.out);
   let session: Promise<BrowserSession> | undefined = options.session && Promise.resolve(options.session);
   let marp: Promise<MarpRenderer> | undefined;
   let warmed = false;
@@ -167,7 +169,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   } finally {
     // The session may still be starting (Chromium is launched early): wait for it, then close it.
     if (session && !options.session) await (await session.catch(() => undefined))?.close();
-    if (!options.check && results.some((r) => r.status === 'built')) await writeManifest(options.out, manifest);
+    if (!options.check && results.some((r) => r.status === 'built')) await writeManifest(options.out, manifest, results.flatMap((r) => (r.status === 'built' && r.slug ? [r.slug] : [])));
   }
   results.sort((a, b) => a.file.localeCompare(b.file));
   const worst = results.reduce<ExitCode>((code, r) => {
@@ -431,7 +433,9 @@ async function produce(ctx: Context, loaded: LoadedBriefing, dir: string, result
       if (want.has('html')) await write('deck.html', deck.html);
       if (want.has('md')) await write('deck.md', deck.markdown);
       if (fitted.result.images) {
-        for (const [i, png] of fitted.result.images.slides.entries()) await write(`slides/${String(i + 1).padStart(2, '0')}.png`, png);
+        // Numbered with as many digits as the last needs (two at least), so that names sort: 0001.png past 999.
+        const digits = Math.max(2, String(fitted.result.images.slides.length).length);
+        for (const [i, png] of fitted.result.images.slides.entries()) await write(`slides/${String(i + 1).padStart(digits, '0')}.png`, png);
         await write('og.png', fitted.result.images.og);
       }
       if (want.has('handout') && printView) {
@@ -478,6 +482,7 @@ function documentDate(asOf: string): Date {
 
 /** Moves the staged files into `target`, replacing what a previous build left there. */
 async function publish(staging: string, target: string): Promise<void> {
+  await prepareTarget(target);
   await ensureDir(target);
   for (const entry of await readdir(staging, { withFileTypes: true })) {
     const to = path.join(target, entry.name);
