@@ -27,7 +27,7 @@ export function withoutControls(s: string): string {
 export function shorten(s: string, max = 120): string {
   const chars = [...s];
   if (chars.length <= max) return s;
-  return `${chars.slice(0, max).join('')}…(+${(chars.length - max).toLocaleString('en')} characters)`;
+  return `${chars.slice(0, max).join('')}… (+${(chars.length - max).toLocaleString('en')} characters)`;
 }
 
 /**
@@ -37,7 +37,7 @@ export function shorten(s: string, max = 120): string {
 export function shortenValues(message: string, max = 120): string {
   return message
     .replace(/"([^"\n]{121,})"/g, (_, inner: string) => `"${shorten(inner, max)}"`)
-    .replace(/[^\s"]{241,}/g, (run) => shorten(run, max * 2));
+    .replace(/[^\s"]{241,}/g, (run) => shorten(run, max * 2 - 20));
 }
 
 /** A message for the terminal: control characters escaped (newlines kept if asked), long values shortened. */

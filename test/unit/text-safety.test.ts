@@ -18,10 +18,10 @@ describe('text safety', () => {
 
   it('shortens long quoted values and long unbroken runs', () => {
     const long = 'x'.repeat(20_000);
-    expect(shorten(long)).toBe(`${'x'.repeat(120)}…(+19,880 characters)`);
+    expect(shorten(long)).toBe(`${'x'.repeat(120)}… (+19,880 characters)`);
     const msg = shortenValues(`slide 3 ("${long}") overflows by 4px`);
     expect(msg.length).toBeLessThan(200);
-    expect(msg).toMatch(/^slide 3 \("x{120}…\(\+19,880 characters\)"\) overflows by 4px$/);
+    expect(msg).toMatch(/^slide 3 \("x{120}… \(\+19,880 characters\)"\) overflows by 4px$/);
     expect(shortenValues(`image not found: ${'a/'.repeat(500)}`).length).toBeLessThan(300);
   });
 
