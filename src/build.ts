@@ -1,5 +1,6 @@
 // A build as a list of steps: discover → load templates → start services → per briefing (load → plan →
 // fit → formats → publish, in build/briefing.ts) → write the manifest. Services end on every path.
+import { collectStaging } from './output/hygiene.js';
 import { ExitCode } from './errors.js';
 import { checkBuildTheme } from './pipeline/checks.js';
 import { discoverContent } from './content/discover.js';
@@ -29,6 +30,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     [...templates.themes.values()],
   );
   const manifest = await readManifest(options.out);
+  if (!options.check) await collectStaging(options.out);
   const ctx: BuildContext = {
     options,
     templates,
@@ -54,7 +56,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, files.length)) }, worker));
   } finally {
     // 5. The manifest, for the next build to know what is unchanged.
-    if (!options.check && results.some((r) => r.status === 'built')) await writeManifest(options.out, manifest);
+    if (!options.check && results.some((r) => r.status === 'built')) await writeManifest(options.out, manifest, results.flatMap((r) => (r.status === 'built' && r.slug ? [r.slug] : [])));
   }
   results.sort((a, b) => a.file.localeCompare(b.file));
   return { results, durationMs: performance.now() - started, exitCode: worstOf(results) };

@@ -1,6 +1,7 @@
 // The project's configuration: `briefdeck.config.yaml` (or .yml/.json) beside the content, validated
 // like content. It sets the organisation's branding and the build's defaults; the command line wins.
-import { access, readFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
+import { MAX_CONFIG_BYTES, MAX_LOGO_BYTES, readBoundedFile } from './config-files.js';
 import path from 'node:path';
 import { contentError } from './errors.js';
 
@@ -35,8 +36,10 @@ export async function loadConfig(options: { file?: string; dir?: string } = {}):
     }
   }
   if (!file) return { colors: {}, themes: [], inputs: [] };
-  const bytes = await readFile(file).catch(() => {
-    throw contentError({ file, message: 'config file not found or unreadable' });
+  const configFile = file;
+  const bytes = await readBoundedFile(file, MAX_CONFIG_BYTES, { what: 'config file' }).catch((e: unknown) => {
+    if (/not found or unreadable/.test((e as Error).message)) throw contentError({ file: configFile, message: 'config file not found or unreadable' });
+    throw e;
   });
   // The schema and the YAML parser load only when there is a config to read.
   const { parseConfig } = await import('./config-schema.js');
@@ -46,9 +49,7 @@ export async function loadConfig(options: { file?: string; dir?: string } = {}):
   let logo: string | undefined;
   if (c.logo) {
     const logoFile = resolve(c.logo);
-    const data = await readFile(logoFile).catch(() => {
-      throw contentError({ file, field: 'logo', message: `logo not found: ${c.logo}`, hint: 'paths are relative to the config file' });
-    });
+    const data = await readBoundedFile(logoFile, MAX_LOGO_BYTES, { config: file, field: 'logo', what: 'logo' });
     logo = `data:${/\.svg$/i.test(logoFile) ? 'image/svg+xml' : 'image/png'};base64,${data.toString('base64')}`;
   }
   return {

@@ -1,4 +1,5 @@
 // One error type for users: where (file, line, column, field), what is wrong, how to fix it, and the exit code.
+import { safeMessage } from './text-safety.js';
 
 /** The CLI's exit codes, documented in the README. */
 export const ExitCode = {
@@ -50,13 +51,17 @@ export function environmentError(message: string, hint?: string, cause?: unknown
   return new BriefdeckError(ExitCode.ENVIRONMENT, { message, hint }, { cause });
 }
 
-/** `file:line:column field: message` then an indented hint, the way compilers print. */
+/**
+ * `file:line:column field: message` then an indented hint, the way compilers print; control
+ * characters in any part shown escaped, long values shortened.
+ */
 export function formatDiagnostic(d: Diagnostic): string {
-  let where = d.file ?? '';
+  let where = d.file ? safeMessage(d.file) : '';
   if (d.file && d.line !== undefined) where += `:${d.line}${d.column !== undefined ? `:${d.column}` : ''}`;
-  const head = [where, d.field].filter(Boolean).join(' ');
-  const text = head ? `${head}: ${d.message}` : d.message;
-  return d.hint ? `${text}\n  hint: ${d.hint}` : text;
+  const head = [where, d.field && safeMessage(d.field)].filter(Boolean).join(' ');
+  const message = safeMessage(d.message);
+  const text = head ? `${head}: ${message}` : message;
+  return d.hint ? `${text}\n  hint: ${safeMessage(d.hint)}` : text;
 }
 
 export function isBriefdeckError(e: unknown): e is BriefdeckError {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { ConnectionTransport } from 'puppeteer-core';
 import { isHeadlessShell } from './finder.js';
 import { onInterrupt } from '../interrupt.js';
+import { collectProfiles, PROFILE_PREFIX } from '../output/hygiene.js';
 
 /**
  * Ours, beyond puppeteer's (which already turn off background networking, sync, extensions, the first
@@ -163,7 +164,9 @@ export class Chromium {
 
   /** Starts `executablePath` with a fresh profile; failures to start surface when puppeteer connects. */
   static start(executablePath: string): Chromium {
-    const profile = mkdtempSync(path.join(os.tmpdir(), 'briefdeck-chromium-'));
+    // Profiles that killed builds left behind go first; ours carries our pid, for the builds after us.
+    collectProfiles();
+    const profile = mkdtempSync(path.join(os.tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
     const child = spawn(executablePath, [...chromiumArgs(executablePath), '--remote-debugging-pipe', `--user-data-dir=${profile}`], {
       // Its own process group, as puppeteer does: Ctrl-C reaches us, and we end the browser.
       detached: process.platform !== 'win32',

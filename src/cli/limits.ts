@@ -7,8 +7,9 @@ export interface LimitArgs {
   'max-depth': number;
   'max-items': number;
   'max-text': number;
+  'max-image-pixels': number;
 }
 
 export function limitsFrom(a: LimitArgs): Limits {
-  return { fileBytes: a['max-file-size'], aliases: a['max-aliases'], depth: a['max-depth'], items: a['max-items'], textChars: a['max-text'] };
+  return { fileBytes: a['max-file-size'], aliases: a['max-aliases'], depth: a['max-depth'], items: a['max-items'], textChars: a['max-text'], imagePixels: a['max-image-pixels'] };
 }

@@ -1,5 +1,9 @@
 // The one logger: people read stderr, data goes to stdout; colour only on a terminal without NO_COLOR.
 import type { Writable } from 'node:stream';
+import { safeMessage } from '../text-safety.js';
+
+/** The logger's own colours: the only escape sequences that reach a terminal. */
+const OWN_COLOURS = /\\x1B(\[(?:0|1|2|31|32|33)m)/g;
 
 export interface Io {
   stdout: Writable;
@@ -26,7 +30,15 @@ export class Logger {
   status(text: string): void {
     if (!this.interactive) return;
     const width = Math.max(20, ((this.io.stderr as { columns?: number }).columns ?? 80) - 1);
-    this.io.stderr.write(`\r\u001b[2K${text.slice(0, width)}`);
+    this.io.stderr.write(`\r\u001b[2K${this.clean(text).slice(0, width)}`);
+  }
+  /**
+   * What reaches stderr: control characters in user text (a title, a path) escaped, long values
+   * shortened; only the logger's own colour codes stay, and only when colour is on.
+   */
+  private clean(text: string): string {
+    const safe = safeMessage(text, true);
+    return this.color ? safe.replace(OWN_COLOURS, '\u001b$1') : safe;
   }
   private paint(code: number, s: string): string {
     return this.color ? `\u001b[${code}m${s}\u001b[0m` : s;
@@ -38,16 +50,16 @@ export class Logger {
   bold = (s: string) => this.paint(1, s);
 
   info(msg: string): void {
-    if (this.level !== 'quiet') this.io.stderr.write(`${msg}\n`);
+    if (this.level !== 'quiet') this.io.stderr.write(`${this.clean(msg)}\n`);
   }
   verbose(msg: string): void {
-    if (this.level === 'verbose') this.io.stderr.write(`${this.dim(msg)}\n`);
+    if (this.level === 'verbose') this.io.stderr.write(`${this.clean(this.dim(msg))}\n`);
   }
   warn(msg: string): void {
-    if (this.level !== 'quiet') this.io.stderr.write(`${this.yellow('warning')} ${msg}\n`);
+    if (this.level !== 'quiet') this.io.stderr.write(`${this.clean(`${this.yellow('warning')} ${msg}`)}\n`);
   }
   error(msg: string): void {
-    this.io.stderr.write(`${this.red('error')} ${msg}\n`);
+    this.io.stderr.write(`${this.clean(`${this.red('error')} ${msg}`)}\n`);
   }
   data(text: string): void {
     this.io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);

@@ -12,6 +12,7 @@ import { previewOptions } from './commands/preview-options.js';
 import { browserOptions, doctorOptions, initOptions } from './commands/setup-options.js';
 import type { CommandHost } from './commands/host.js';
 import { resolveAtProject } from '../project-root.js';
+import { checkOptions } from './option-checks.js';
 
 
 const defaultIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, env: process.env, isTTY: Boolean(process.stderr.isTTY) });
@@ -84,6 +85,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     })
     // Run from anywhere in the project: content/, output/ and the config are the project root's.
     .middleware((a) => void resolveAtProject(a, argv))
+    // Every command's numbers checked against their ranges before it runs (exit 2, with the range).
+    .middleware((a) => checkOptions(a), true)
     .demandCommand(1, 'Name a command: build, validate, import, new, schema, preview, init, doctor or browser install')
     .strict()
     .recommendCommands()

@@ -29,6 +29,7 @@ export const buildOptions = {
   'max-depth': { type: 'number', default: 12, describe: 'Deepest nesting of lists and mappings' },
   'max-items': { type: 'number', default: 500, describe: 'Longest list' },
   'max-text': { type: 'number', default: 20000, describe: 'Longest text field, in characters' },
+  'max-image-pixels': { type: 'number', default: 50_000_000, describe: 'Most pixels (width x height) a section image may declare' },
   templates: { type: 'string', describe: 'Folder of templates overriding the built-in ones by path (e.g. deck/slides/title.hbs)' },
   'theme-css': { type: 'array', string: true, describe: 'Extra Marp theme CSS files (declare /* @theme name */)' },
   force: { type: 'boolean', default: false, describe: 'Rebuild every briefing, even those whose inputs did not change' },
@@ -52,6 +53,7 @@ export const validateOptions = {
   theme: buildOptions.theme,
   templates: buildOptions.templates,
   'theme-css': buildOptions['theme-css'],
+  'max-image-pixels': buildOptions['max-image-pixels'],
   quiet: buildOptions.quiet,
   debug: buildOptions.debug,
 } as const;

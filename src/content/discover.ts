@@ -2,6 +2,7 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { contentError, usageError } from '../errors.js';
+import { kindOf } from '../config-files.js';
 
 /** The files a content folder's briefings are read from. */
 export const CONTENT_EXTENSIONS = ['.yaml', '.yml', '.json'];
@@ -16,6 +17,8 @@ export async function discoverContent(paths: string[]): Promise<string[]> {
       found.add(p);
       continue;
     }
+    // A pipe, a device (/dev/null, /dev/zero) or a socket is no content: one line, exit 2.
+    if (!info.isDirectory()) throw usageError(`${p} is ${kindOf(info)}, not a content file or folder`);
     const root = await realpath(p);
     for (const file of await walk(p, root)) found.add(file);
   }

@@ -13,6 +13,8 @@ export interface Limits {
   items: number;
   /** Longest text, in characters (--max-text). */
   textChars: number;
+  /** Most pixels a section image may declare (--max-image-pixels). */
+  imagePixels?: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {

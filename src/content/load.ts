@@ -1,4 +1,5 @@
 // Loads one content file (YAML or JSON): bytes → text → document with positions → validated Briefing.
+import { checkStrictJson } from './json-strict.js';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LineCounter, parseDocument, visit, type Document } from 'yaml';
@@ -109,6 +110,7 @@ export function parseWithSchema<S extends z.ZodType>(bytes: Buffer, file: string
   if (!text.trim()) {
     throw contentError({ file, message: 'file is empty', hint: 'start from the example in docs/content.md' });
   }
+  checkStrictJson(text, file);
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
   const syntax = [...doc.errors, ...doc.warnings.filter((w) => w.code === 'DUPLICATE_KEY')];

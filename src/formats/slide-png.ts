@@ -9,8 +9,10 @@ export const slidePng = defineFormat({
     const { screenshotSlides, ogImage } = await import('../output/images.js');
     const slides = await screenshotSlides(page, { scale: settings.scale, inFront: services.inFront });
     const og = await ogImage(page, { inFront: services.inFront });
+    // Numbered with as many digits as the last needs (two at least), so that names sort: 0001.png past 999.
+    const digits = Math.max(2, String(slides.length).length);
     return async () => ({
-      files: [...slides.map((png, i) => ({ name: `slides/${String(i + 1).padStart(2, '0')}.png`, data: png })), { name: 'og.png', data: og }],
+      files: [...slides.map((png, i) => ({ name: `slides/${String(i + 1).padStart(digits, '0')}.png`, data: png })), { name: 'og.png', data: og }],
     });
   },
 });

@@ -34,9 +34,22 @@ export async function readManifest(out: string): Promise<Manifest> {
   return { version: 1, briefings: {} };
 }
 
-export async function writeManifest(out: string, manifest: Manifest): Promise<void> {
-  const sorted: Manifest = { version: 1, briefings: Object.fromEntries(Object.entries(manifest.briefings).sort(([a], [b]) => a.localeCompare(b))) };
-  await writeAtomic(path.join(out, MANIFEST_NAME), `${JSON.stringify(sorted, null, 2)}\n`);
+/**
+ * Writes the manifest. With `built` (the slugs this build made), their entries are merged into the
+ * manifest on disk under a lock, so that builds running at once into one folder lose none of theirs.
+ */
+export async function writeManifest(out: string, manifest: Manifest, built?: string[]): Promise<void> {
+  const write = async (m: Manifest) => {
+    const sorted: Manifest = { version: 1, briefings: Object.fromEntries(Object.entries(m.briefings).sort(([a], [b]) => a.localeCompare(b))) };
+    await writeAtomic(path.join(out, MANIFEST_NAME), `${JSON.stringify(sorted, null, 2)}\n`);
+  };
+  if (!built) return write(manifest);
+  const { withManifestLock } = await import('./manifest-lock.js');
+  await withManifestLock(out, async () => {
+    const onDisk = await readManifest(out);
+    const ours = Object.fromEntries(built.flatMap((slug) => (manifest.briefings[slug] ? [[slug, manifest.briefings[slug]]] : [])));
+    await write({ version: 1, briefings: { ...manifest.briefings, ...onDisk.briefings, ...ours } });
+  });
 }
 
 /** A stable hash of labelled parts (strings or bytes). */

@@ -1,5 +1,6 @@
 // Prints HTML documents to PDF in the shared browser, and sets the PDF's metadata.
 import type { Page } from 'puppeteer-core';
+import { withoutControls } from '../text-safety.js';
 import type { PDFContext, PDFDict, PDFDocument } from 'pdf-lib';
 import type { OutlineEntry } from './outline.js';
 import { stableNodeIds } from './node-ids.js';
@@ -72,7 +73,10 @@ export interface PdfEdits {
  * reads only the few objects it changes; notes, or a file that is not as Chromium writes it, take a
  * full load and save.
  */
-export async function withMetadata(printed: Uint8Array, meta: PdfMetadata, edits: PdfEdits = {}): Promise<Uint8Array> {
+export async function withMetadata(printed: Uint8Array, given: PdfMetadata, edits: PdfEdits = {}): Promise<Uint8Array> {
+  const meta = cleanMetadata(given);
+  if (edits.headingTitles) edits = { ...edits, headingTitles: edits.headingTitles.map(withoutControls) };
+  if (edits.outline) edits = { ...edits, outline: cleanOutline(edits.outline) };
   const lib = await pdfLib();
   const { PDFName, PDFString } = lib;
   const { writeOutline, retitleOutline } = await import('./outline.js');
@@ -102,6 +106,21 @@ export async function withMetadata(printed: Uint8Array, meta: PdfMetadata, edits
   doc.setModificationDate(meta.date);
   doc.catalog.set(PDFName.of('Lang'), PDFString.of(meta.lang));
   return savePdf(doc);
+}
+
+/** Metadata without control characters: a viewer shows the title in its window bar, a terminal tool prints it raw. */
+function cleanMetadata(meta: PdfMetadata): PdfMetadata {
+  return {
+    ...meta,
+    title: withoutControls(meta.title),
+    author: meta.author === undefined ? undefined : withoutControls(meta.author),
+    subject: meta.subject === undefined ? undefined : withoutControls(meta.subject),
+    keywords: meta.keywords?.map(withoutControls).filter(Boolean),
+  };
+}
+
+function cleanOutline(entries: OutlineEntry[]): OutlineEntry[] {
+  return entries.map((e) => ({ ...e, title: withoutControls(e.title), children: e.children && cleanOutline(e.children) }));
 }
 
 const CREATOR = 'briefdeck';

@@ -15,7 +15,8 @@ export const pendingDirs = new Set<string>();
  * `pendingDirs` before it exists, so an interrupt at any moment can remove it; `done` removes it.
  */
 export async function makeStaging(parent: string, name: string): Promise<{ dir: string; done: () => Promise<void> }> {
-  const dir = path.join(parent, `.${name}.staging-${randomBytes(6).toString('hex')}`);
+  // The pid says whose it is: a later build removes it only once this process is gone (output/hygiene.ts).
+  const dir = path.join(parent, `.${name}.staging-${process.pid}-${randomBytes(6).toString('hex')}`);
   pendingDirs.add(dir);
   try {
     await mkdir(dir);

@@ -9,6 +9,8 @@ import type { SlugClaims } from './slugs.js';
 import type { BriefingResult, BuildOptions } from './types.js';
 import { publish, stage, writeFiles, type Staging } from './publish.js';
 import { slugPosition } from './checks.js';
+import { blameImages } from '../render/image-blame.js';
+import type { LoadedBriefing } from '../content/load.js';
 
 export interface BuildContext {
   options: BuildOptions;
@@ -28,9 +30,12 @@ export async function buildBriefing(ctx: BuildContext, file: string): Promise<Br
   const started = performance.now();
   const result: BriefingResult = { file, status: 'failed', ok: false, outputs: [], pages: {}, durationMs: 0, warnings: [], errors: [] };
   let staging: Staging | undefined;
+  const seen: { loaded?: LoadedBriefing } = {};
   try {
-    staging = await steps(ctx, file, result, (s) => (staging = s));
-  } catch (e) {
+    staging = await steps(ctx, file, result, (s) => (staging = s), seen);
+  } catch (caught) {
+    // A document the browser could not draw in time, or an undecodable picture, is put on its images.
+    const e = await blameImages(caught, seen.loaded);
     // One briefing's failure never stops the others: even a bug is reported against its file.
     const err = isBriefdeckError(e)
       ? e
@@ -49,7 +54,7 @@ export async function buildBriefing(ctx: BuildContext, file: string): Promise<Br
   return result;
 }
 
-async function steps(ctx: BuildContext, file: string, result: BriefingResult, staged: (s: Staging) => void): Promise<Staging | undefined> {
+async function steps(ctx: BuildContext, file: string, result: BriefingResult, staged: (s: Staging) => void, seen: { loaded?: LoadedBriefing }): Promise<Staging | undefined> {
   const { options, manifest } = ctx;
   const done = (status: BriefingResult['status'], ok: boolean, slug?: string) => {
     result.status = status;
@@ -70,8 +75,9 @@ async function steps(ctx: BuildContext, file: string, result: BriefingResult, st
   const [{ loadBriefing }, { readAssets }, { briefingInputs }] = await Promise.all([import('../content/load.js'), import('../model/assets.js'), import('./key.js')]);
   const loaded = await loadBriefing(file, options.limits);
   result.slug = loaded.slug;
+  seen.loaded = loaded;
   await ctx.slugs.claim(file, loaded.slug, options.out, slugPosition(loaded));
-  const assets = await readAssets(loaded);
+  const assets = await readAssets(loaded, options.limits.imagePixels);
   const { hash, inputs } = briefingInputs(ctx.buildKey, loaded, assets);
   const fresh = !options.force && (await isFresh(manifest, loaded.slug, hash, options.out));
   if (options.check) return done(fresh ? 'fresh' : 'stale', fresh);

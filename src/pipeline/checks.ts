@@ -42,7 +42,7 @@ export async function checkBriefing(
   const [{ loadBriefing }, { readAssets }] = await Promise.all([import('../content/load.js'), import('../model/assets.js')]);
   const loaded = await loadBriefing(file, with_.limits);
   await with_.slugs.claim(file, loaded.slug, with_.out, slugPosition(loaded));
-  const assets = await readAssets(loaded);
+  const assets = await readAssets(loaded, with_.limits.imagePixels);
   themeOf(loaded, with_.theme, with_.templates);
   return { loaded, assets };
 }

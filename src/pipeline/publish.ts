@@ -3,6 +3,7 @@ import path from 'node:path';
 import { readdir, rename, rm } from 'node:fs/promises';
 import { BriefdeckError, ExitCode } from '../errors.js';
 import { ensureDir, makeStaging, writeAtomic } from '../output/write.js';
+import { prepareTarget } from '../output/hygiene.js';
 
 export type Staging = Awaited<ReturnType<typeof makeStaging>>;
 
@@ -23,6 +24,7 @@ export async function writeFiles(dir: string, files: { name: string; data: strin
 
 /** Moves the staged files into `target`, replacing what a previous build left there. */
 export async function publish(staging: string, target: string): Promise<void> {
+  await prepareTarget(target);
   await ensureDir(target);
   for (const entry of await readdir(staging, { withFileTypes: true })) {
     const to = path.join(target, entry.name);

@@ -18,6 +18,7 @@ export const previewOptions = {
   'max-depth': buildOptions['max-depth'],
   'max-items': buildOptions['max-items'],
   'max-text': buildOptions['max-text'],
+  'max-image-pixels': buildOptions['max-image-pixels'],
   open: { type: 'boolean', default: false, describe: 'Open the index in the default browser; nothing happens without a display' },
   quiet: buildOptions.quiet,
   verbose: buildOptions.verbose,
