@@ -5,6 +5,7 @@ import yargs from 'yargs';
 import { BriefdeckError, ExitCode, formatDiagnostic, isBriefdeckError } from '../errors.js';
 import { Logger, type Io } from './log.js';
 import { buildOptions, validateOptions } from './options.js';
+import { suggestOption } from './suggest.js';
 
 
 const defaultIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, env: process.env, isTTY: Boolean(process.stderr.isTTY) });
@@ -50,7 +51,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .exitProcess(false)
     .fail((msg, err) => {
       if (err) throw err;
-      throw new BriefdeckError(ExitCode.USAGE, { message: msg, hint: 'see briefdeck --help' });
+      const known = [...Object.keys(buildOptions), 'help', 'version'];
+      throw new BriefdeckError(ExitCode.USAGE, { message: msg, hint: suggestOption(msg, known) ?? 'see briefdeck --help' });
     });
   try {
     let helpText = '';
