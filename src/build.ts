@@ -2,7 +2,7 @@
 // load → view → render → (fit and print in the shared browser) → write atomically into output/<slug>/.
 import path from 'node:path';
 import { readdir, rename, rm } from 'node:fs/promises';
-import { BriefdeckError, ExitCode, type Diagnostic, isBriefdeckError } from './errors.js';
+import { BriefdeckError, ExitCode, type Diagnostic, formatPath, isBriefdeckError } from './errors.js';
 import { discoverContent, isInside } from './content/discover.js';
 import type { LoadedBriefing } from './content/load.js';
 import { DEFAULT_LIMITS, type Limits } from './content/limits.js';
@@ -215,6 +215,16 @@ async function briefingInputs(ctx: Context, loaded: LoadedBriefing): Promise<{ h
   return { hash: hashParts(parts), inputs };
 }
 
+/** Content that will read badly: warnings, or with --strict the briefing's errors. */
+async function contentWarnings(loaded: LoadedBriefing, strict: boolean): Promise<string[]> {
+  const { lintBriefing, formatLint } = await import('./content/lint.js');
+  const found = lintBriefing(loaded.briefing);
+  if (found.length && strict) {
+    throw new BriefdeckError(ExitCode.CONTENT, found.map((w) => ({ file: loaded.file, field: formatPath(w.path), message: w.message, hint: `${w.hint} (--strict makes this an error)` })));
+  }
+  return found.map(formatLint);
+}
+
 async function buildOne(ctx: Context, file: string, slugs: SlugClaims): Promise<BriefingResult> {
   const started = performance.now();
   const { options } = ctx;
@@ -236,6 +246,7 @@ async function buildOne(ctx: Context, file: string, slugs: SlugClaims): Promise<
     // that finds everything unchanged never loads them.
     const { loadBriefing } = await import('./content/load.js');
     const loaded = await loadBriefing(file, options.limits);
+    result.warnings.push(...(await contentWarnings(loaded, options.strict)));
     result.slug = loaded.slug;
     await slugs.claim(file, loaded.slug, options.out);
     const { hash, inputs } = await briefingInputs(ctx, loaded);
