@@ -77,12 +77,15 @@ export function lintBriefing(b: Briefing): LintWarning[] {
   // Sources are numbered in list order: the numbers read 1, 2, 3 … when the list follows first use.
   const number = new Map(b.sources.map((s, i) => [s.id, i + 1]));
   const first = cited.filter((c, i) => cited.findIndex((d) => d.id === c.id) === i);
-  const firstOutOfOrder = first.find((c, i) => i > 0 && (number.get(c.id) ?? 0) < Math.max(...first.slice(0, i).map((p) => number.get(p.id) ?? 0)));
+  // The first source stands first by design (it is the briefing's own): the order counts from the second.
+  const ranked = first.filter((c) => c.id !== b.sources[0]?.id);
+  const firstOutOfOrder = ranked.find((c, i) => i > 0 && (number.get(c.id) ?? 0) < Math.max(...ranked.slice(0, i).map((p) => number.get(p.id) ?? 0)));
   if (firstOutOfOrder) {
-    const order = [...first.map((c) => c.id), ...b.sources.map((s) => s.id).filter((id) => !citedIds.has(id))];
+    const head = b.sources[0]?.id ?? '';
+    const order = [head, ...ranked.map((c) => c.id), ...b.sources.map((s) => s.id).filter((id) => id !== head && !citedIds.has(id))];
     out.push({
       path: firstOutOfOrder.path,
-      message: `citations read out of order (${first.map((c) => number.get(c.id)).join(', ')}): source "${firstOutOfOrder.id}" is number ${number.get(firstOutOfOrder.id)} but first cited after a higher number`,
+      message: `citations read out of order (${ranked.map((c) => number.get(c.id)).join(', ')}): source "${firstOutOfOrder.id}" is number ${number.get(firstOutOfOrder.id)} but first cited after a higher number`,
       hint: `list the sources in the order they are first cited: ${order.join(', ')}`,
     });
   }

@@ -1,5 +1,5 @@
 // The words briefdeck itself puts on slides and pages, per language; content supplies the rest.
-import type { Confidence, Likelihood } from '../content/schema.js';
+import type { Confidence, Credibility, Likelihood, Reliability } from '../content/schema.js';
 
 export interface Labels {
   bluf: string;
@@ -33,6 +33,12 @@ export interface Labels {
   likelihoods: Record<Likelihood, string>;
   accessed: string;
   published: string;
+  keyFigures: string;
+  charts: string;
+  map: string;
+  projected: string;
+  /** The Admiralty grades' meanings, and the legend's heading. */
+  admiralty: { legend: string; reliabilityHead: string; credibilityHead: string; reliability: Record<Reliability, string>; credibility: Record<Credibility, string> };
 }
 
 const en: Labels = {
@@ -75,6 +81,17 @@ const en: Labels = {
   },
   accessed: 'accessed',
   published: 'published',
+  keyFigures: 'Key figures',
+  charts: 'Figures',
+  map: 'Where',
+  projected: 'expected',
+  admiralty: {
+    legend: 'Source grades (Admiralty system): reliability of the source A-F, credibility of the information 1-6',
+    reliabilityHead: 'Reliability',
+    credibilityHead: 'Credibility',
+    reliability: { A: 'completely reliable', B: 'usually reliable', C: 'fairly reliable', D: 'not usually reliable', E: 'unreliable', F: 'reliability cannot be judged' },
+    credibility: { '1': 'confirmed by other sources', '2': 'probably true', '3': 'possibly true', '4': 'doubtful', '5': 'improbable', '6': 'truth cannot be judged' },
+  },
 };
 
 const he: Labels = {
@@ -117,6 +134,17 @@ const he: Labels = {
   },
   accessed: 'נצפה',
   published: 'פורסם',
+  keyFigures: 'נתונים מרכזיים',
+  charts: 'תרשימים',
+  map: 'היכן',
+  projected: 'צפוי',
+  admiralty: {
+    legend: 'דירוג המקורות (שיטת האדמירליות): אמינות המקור A-F, מהימנות המידע 1-6',
+    reliabilityHead: 'אמינות',
+    credibilityHead: 'מהימנות',
+    reliability: { A: 'אמין לחלוטין', B: 'אמין בדרך כלל', C: 'אמין למדי', D: 'לא אמין בדרך כלל', E: 'לא אמין', F: 'לא ניתן להעריך את אמינותו' },
+    credibility: { '1': 'אושר ממקורות אחרים', '2': 'כנראה נכון', '3': 'ייתכן שנכון', '4': 'מוטל בספק', '5': 'לא סביר', '6': 'לא ניתן להעריך את נכונותו' },
+  },
 };
 
 const TABLES: Record<string, Labels> = { en, he };

@@ -5,6 +5,7 @@ import type { Briefing, Confidence, Likelihood } from '../content/schema.js';
 import { LIKELIHOODS } from '../content/schema.js';
 import { directionOf, labelsFor, type Labels } from './labels.js';
 import { toPlainText, toSafeHtml, toSafeMarkdown, escapeMarkdownText, normalizeSpace } from './inline.js';
+import { figuresView, type FiguresView } from './figures-view.js';
 
 export type TextContext = 'markdown' | 'html';
 
@@ -30,6 +31,10 @@ export interface PointView {
   plain: string;
   cites: Cite[];
   points: PointView[];
+  likelihood?: LikelihoodView;
+  confidence?: ConfidenceView;
+  /** Speaker notes on this item: gathered onto its slide's notes. */
+  notes?: string;
 }
 export interface KeyPointView extends PointView {
   n: number;
@@ -45,6 +50,9 @@ export interface SectionView {
   /** `title` is the alt text escaped for a Markdown image title. */
   image?: { path: string; alt: Safe; plainAlt: string; title: Safe; src?: string };
   notes?: string;
+  /** The id of the chart drawn beside the points, and whether the locator map is. */
+  chart?: string;
+  map?: boolean;
 }
 export interface ActorView {
   name: Safe;
@@ -53,6 +61,7 @@ export interface ActorView {
   stance?: Safe;
   plain: string;
   cites: Cite[];
+  notes?: string;
 }
 export interface EventView {
   date: string;
@@ -62,6 +71,12 @@ export interface EventView {
   event: Safe;
   plain: string;
   cites: Cite[];
+  /** A range's end (`date: 1980`, `end: 2012`), formatted. */
+  end?: Safe;
+  endYear?: string;
+  /** Expected rather than past: flagged, or dated after the as-of date. */
+  projected: boolean;
+  notes?: string;
 }
 export interface ScenarioView {
   name: Safe;
@@ -69,6 +84,8 @@ export interface ScenarioView {
   description?: Safe;
   indicators: Safe[];
   plain: string;
+  confidence?: ConfidenceView;
+  notes?: string;
 }
 export interface SourceView {
   n: number;
@@ -84,6 +101,8 @@ export interface SourceView {
   plain: string;
   /** Title (and publisher), as plain text: footers and metadata. */
   plainTitle: string;
+  /** Admiralty grade, e.g. `B2`, with the meanings of its letter and number. */
+  grade?: { code: string; reliability?: Safe; credibility?: Safe };
 }
 export interface MarkingView {
   text: Safe;
@@ -93,12 +112,15 @@ export interface MarkingView {
   isTlp: boolean;
 }
 
-export interface BriefingView {
+/** A label, or a table of them (likelihood terms, Admiralty grades). */
+export type LabelTree = Safe | { [key: string]: LabelTree };
+
+export interface BriefingView extends FiguresView {
   context: TextContext;
   slug: string;
   lang: string;
   dir: 'ltr' | 'rtl';
-  labels: Record<string, Safe | Record<string, Safe>>;
+  labels: Record<string, LabelTree>;
   title: Safe;
   plainTitle: string;
   subtitle?: Safe;
@@ -119,11 +141,13 @@ export interface BriefingView {
   scenarios: ScenarioView[];
   indicators: (Safe & { plain?: string })[];
   plainIndicators: string[];
-  quotes: { text: Safe; speaker?: Safe; cites: Cite[]; plain: string }[];
+  quotes: { text: Safe; speaker?: Safe; cites: Cite[]; plain: string; notes?: string }[];
   glossary: { term: Safe; meaning: Safe; plain: string }[];
   sources: SourceView[];
   /** The first source, shown on the title slide and in the footer. */
   primarySource: SourceView;
+  /** Whether any source carries an Admiralty grade: then the sources show the legend. */
+  graded: boolean;
 }
 
 const TLP = /^\s*TLP\s*:\s*(CLEAR|WHITE|GREEN|AMBER\s*\+\s*STRICT|AMBER|RED)\s*$/i;
@@ -184,12 +208,16 @@ export function buildView(b: Briefing, slug: string, context: TextContext): Brie
     k && { key: k, label: literal(labels.likelihoods[k]), level: LIKELIHOODS.indexOf(k) + 1 };
   const confidence = (k: Confidence | undefined): ConfidenceView | undefined =>
     k && { key: k, label: literal(labels.confidence[k]) };
-  const point = (p: { text: string; sources?: string[]; points?: { text: string; sources?: string[] }[] }): PointView => ({
+  const point = (p: { text: string; sources?: string[]; points?: { text: string; sources?: string[] }[]; likelihood?: Likelihood; confidence?: Confidence; notes?: string }): PointView => ({
     text: safe(p.text),
     plain: toPlainText(p.text),
     cites: cites(p.sources),
     points: (p.points ?? []).map(point),
+    likelihood: likelihood(p.likelihood),
+    confidence: confidence(p.confidence),
+    notes: p.notes && toPlainText(p.notes),
   });
+  const admiralty = labels.admiralty;
 
   const sources: SourceView[] = b.sources.map((s, i) => ({
     n: i + 1,
@@ -203,6 +231,14 @@ export function buildView(b: Briefing, slug: string, context: TextContext): Brie
     accessed: s.accessed ? literal(formatDate(s.accessed, lang)) : undefined,
     plain: [s.title, s.publisher, s.author].filter(Boolean).map((t) => toPlainText(t as string)).join(' ') + (s.url ?? ''),
     plainTitle: [s.title, s.publisher].filter(Boolean).map((t) => toPlainText(t as string)).join(', '),
+    grade:
+      s.reliability || s.credibility
+        ? {
+            code: `${s.reliability ?? ''}${s.credibility ?? ''}`,
+            reliability: s.reliability && literal(admiralty.reliability[s.reliability]),
+            credibility: s.credibility && literal(admiralty.credibility[s.credibility]),
+          }
+        : undefined,
   }));
 
   const marking = b.marking ? parseMarking(b.marking) : undefined;
@@ -226,12 +262,7 @@ export function buildView(b: Briefing, slug: string, context: TextContext): Brie
     bluf: safe(b.bluf),
     plainBluf: toPlainText(b.bluf),
     notes: b.notes && toPlainText(b.notes),
-    keyPoints: b.keyPoints.map((k, i) => ({
-      ...point(k),
-      n: i + 1,
-      likelihood: likelihood(k.likelihood),
-      confidence: confidence(k.confidence),
-    })),
+    keyPoints: b.keyPoints.map((k, i) => ({ ...point(k), n: i + 1 })),
     sections: (b.sections ?? []).map((s, i) => ({
       n: i + 1,
       title: safe(s.title),
@@ -245,6 +276,8 @@ export function buildView(b: Briefing, slug: string, context: TextContext): Brie
         title: literal(toPlainText(s.image.alt)),
       },
       notes: s.notes && toPlainText(s.notes),
+      chart: s.chart,
+      map: s.map,
     })),
     actors: (b.actors ?? []).map((a) => ({
       name: safe(a.name),
@@ -253,6 +286,7 @@ export function buildView(b: Briefing, slug: string, context: TextContext): Brie
       stance: opt(a.stance),
       plain: [a.name, a.type, a.role, a.stance].filter(Boolean).map((t) => toPlainText(t as string)).join(' '),
       cites: cites(a.sources),
+      notes: a.notes && toPlainText(a.notes),
     })),
     timeline: (b.timeline ?? []).map((e) => {
       const [year = e.date, ...rest] = e.date.split('-');
@@ -265,6 +299,10 @@ export function buildView(b: Briefing, slug: string, context: TextContext): Brie
         event: safe(e.event),
         plain: toPlainText(e.event),
         cites: cites(e.sources),
+        end: e.end ? literal(formatDate(e.end, lang)) : undefined,
+        endYear: e.end?.split('-')[0],
+        projected: e.projected ?? e.date > b.date,
+        notes: e.notes && toPlainText(e.notes),
       };
     }),
     scenarios: (b.scenarios ?? []).map((s) => ({
@@ -273,6 +311,8 @@ export function buildView(b: Briefing, slug: string, context: TextContext): Brie
       description: opt(s.description),
       indicators: (s.indicators ?? []).map(safe),
       plain: [s.name, s.description, ...(s.indicators ?? [])].filter(Boolean).map((t) => toPlainText(t as string)).join(' '),
+      confidence: confidence(s.confidence),
+      notes: s.notes && toPlainText(s.notes),
     })),
     indicators: (b.indicators ?? []).map(safe),
     plainIndicators: (b.indicators ?? []).map(toPlainText),
@@ -281,18 +321,26 @@ export function buildView(b: Briefing, slug: string, context: TextContext): Brie
       speaker: opt(q.speaker),
       cites: cites(q.sources),
       plain: toPlainText(q.text),
+      notes: q.notes && toPlainText(q.notes),
     })),
     glossary: (b.glossary ?? []).map((g) => ({ term: safe(g.term), meaning: safe(g.meaning), plain: toPlainText(`${g.term} ${g.meaning}`) })),
     sources,
     primarySource: sources[0] as SourceView,
+    graded: sources.some((s) => s.grade),
+    ...figuresView(b, { context, safe, literal, cites, dir: directionOf(lang), source: labels.source }),
   };
+}
+
+/** Nested label tables (the Admiralty grades), every leaf made safe. */
+function literalTree(v: Record<string, unknown>, literal: (s: string) => Safe): { [key: string]: LabelTree } {
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeof x === 'string' ? literal(x) : literalTree(x as Record<string, unknown>, literal)]));
 }
 
 function labelView(labels: Labels, literal: (s: string) => Safe): BriefingView['labels'] {
   const out: BriefingView['labels'] = {};
   for (const [k, v] of Object.entries(labels)) {
     out[k] =
-      typeof v === 'string' ? literal(v) : Object.fromEntries(Object.entries(v as Record<string, string>).map(([kk, vv]) => [kk, literal(vv)]));
+      typeof v === 'string' ? literal(v) : Object.fromEntries(Object.entries(v as Record<string, string>).map(([kk, vv]) => [kk, typeof vv === 'string' ? literal(vv) : literalTree(vv, literal)]));
   }
   return out;
 }
