@@ -70,7 +70,7 @@ export const FIGURE_SIZES = {
   side: { width: 540, height: 430, font: 20 },
   title: { width: 500, height: 500, font: 20 },
   print: { width: 624, height: 300, font: 12 },
-  printMap: { width: 624, height: 340, font: 11 },
+  printMap: { width: 624, height: 250, font: 11 },
 };
 
 /** SVG into the template's context: raw in HTML, a `briefdeck-figure` fence in Marp Markdown (see figure-fence.ts). */
