@@ -180,7 +180,7 @@ function lines(c: ChartData, t: FigureTheme): string {
       const labelled = few || k === 0 || isLast;
       return (
         `<circle cx="${r(p.x)}" cy="${r(y(p.v))}" r="${r(t.font * (isLast ? 0.26 : 0.18))}" style="fill:${colour};stroke:${PAINT.paper}" stroke-width="2"/>` +
-        (labelled && !isLast ? text(p.x, y(p.v) - t.font * 0.5, fmt(p.v), { size: t.font * 0.7, side: 'middle', dir: t.dir, fill: PAINT.ink, halo: PAINT.paper }) : '')
+        (labelled && !isLast ? text(p.x, y(p.v) - t.font * 0.5, fmt(p.v), { size: t.font * 0.7, side: 'middle', dir: t.dir, fill: PAINT.ink }) : '')
       );
     });
     const end = last

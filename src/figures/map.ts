@@ -108,14 +108,14 @@ export function renderMap(m: MapData, t: FigureTheme, title?: string): string {
       const lx = small ? x + (side === 'left' ? 1 : -1) * t.font * 0.5 : x;
       labels.push(
         (small ? `<circle cx="${r(x)}" cy="${r(y)}" r="${r(t.font * 0.14)}" style="fill:${PAINT.ink}"/>` : '') +
-          text(lx, y + t.font * 0.3, name, { size: t.font * 0.78, side: small ? side : 'middle', dir: 'ltr', weight: 700, fill: PAINT.ink, halo: PAINT.paper, cls: 'bd-label' }),
+          text(lx, y + t.font * 0.3, name, { size: t.font * 0.78, side: small ? side : 'middle', dir: 'ltr', weight: 700, fill: small ? PAINT.ink : PAINT.onPrimary, cls: 'bd-label' }),
       );
     }
   }
   const cut = m.highlight.filter((a2) => offMap.includes(numericOf(a2)?.padStart(3, '0') ?? '-'));
   const corner = cut.length
     ? `<rect x="${r(t.dir === 'rtl' ? pad * 0.5 : t.width - pad * 0.5 - t.font * 0.7)}" y="${r(pad * 0.5)}" width="${r(t.font * 0.7)}" height="${r(t.font * 0.7)}" rx="2" style="fill:${PAINT.primary}"/>` +
-      text(t.dir === 'rtl' ? pad * 0.5 + t.font * 1.0 : t.width - pad * 0.5 - t.font, pad * 0.5 + t.font * 0.62, `${cut.map((a2) => countryName(a2, t.lang)).join(', ')} →`, { size: t.font * 0.7, side: t.dir === 'rtl' ? 'left' : 'right', dir: t.dir, fill: PAINT.ink, halo: PAINT.paper })
+      text(t.dir === 'rtl' ? pad * 0.5 + t.font * 1.0 : t.width - pad * 0.5 - t.font, pad * 0.5 + t.font * 0.62, `${cut.map((a2) => countryName(a2, t.lang)).join(', ')} →`, { size: t.font * 0.7, side: t.dir === 'rtl' ? 'left' : 'right', dir: t.dir, fill: PAINT.ink })
     : '';
   const caption = m.caption ? text(t.dir === 'rtl' ? t.width : 0, t.height - t.font * 0.3, m.caption, { size: t.font * 0.72, side: t.dir === 'rtl' ? 'right' : 'left', dir: t.dir, fill: PAINT.muted, cls: 'bd-caption' }) : '';
   const body = `<rect width="${t.width}" height="${t.height}" style="fill:${PAINT.paper}"/><g class="bd-land">${shapes.join('')}</g><g class="bd-labels">${labels.join('')}</g>${corner}${caption}`;

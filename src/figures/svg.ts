@@ -26,6 +26,8 @@ export const PAINT = {
   paper: 'var(--paper,#fafaf7)',
   card: 'var(--card,#ffffff)',
   primary: 'var(--primary,#14213d)',
+  /** Text on the primary colour: the ground's colour, which contrasts with it in light and dark themes. */
+  onPrimary: 'var(--fig-on-primary,var(--paper,#fafaf7))',
   series: ['var(--primary,#14213d)', 'var(--accent,#e0a100)', 'var(--lk-4,#8eabd6)', 'var(--muted,#5f6873)'],
 };
 
@@ -37,10 +39,12 @@ export function anchor(side: 'left' | 'right' | 'middle', dir: 'ltr' | 'rtl'): s
   return (side === 'left') === (dir === 'ltr') ? 'start' : 'end';
 }
 
-export function text(x: number, y: number, content: string, o: { size: number; side: 'left' | 'right' | 'middle'; dir: 'ltr' | 'rtl'; fill?: string; weight?: number; cls?: string; halo?: string }): string {
-  const halo = o.halo ? ` stroke="${o.halo}" stroke-width="${(o.size / 4).toFixed(1)}" stroke-linejoin="round" paint-order="stroke"` : '';
-  const style = `fill:${o.fill ?? PAINT.ink}${o.halo ? `;stroke:${o.halo}` : ''}`;
-  return `<text x="${r(x)}" y="${r(y)}" font-size="${r(o.size)}"${o.weight ? ` font-weight="${o.weight}"` : ''} text-anchor="${anchor(o.side, o.dir)}"${o.cls ? ` class="${o.cls}"` : ''} style="${style}"${halo}>${esc(content)}</text>`;
+/**
+ * A line of text, filled and never stroked: Chromium prints stroked text as a Type 3 font (a bitmap-like
+ * outline with no text to extract), so contrast comes from the fill chosen for the ground it sits on.
+ */
+export function text(x: number, y: number, content: string, o: { size: number; side: 'left' | 'right' | 'middle'; dir: 'ltr' | 'rtl'; fill?: string; weight?: number; cls?: string }): string {
+  return `<text x="${r(x)}" y="${r(y)}" font-size="${r(o.size)}"${o.weight ? ` font-weight="${o.weight}"` : ''} text-anchor="${anchor(o.side, o.dir)}"${o.cls ? ` class="${o.cls}"` : ''} style="fill:${o.fill ?? PAINT.ink}">${esc(content)}</text>`;
 }
 
 /** Coordinates to one decimal: exact enough, and a tenth of the bytes of d3's full precision. */
