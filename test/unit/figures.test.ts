@@ -100,3 +100,25 @@ describe('notes on every item', () => {
     expect(section?.notes).toContain(loaded.briefing.charts?.[0]?.notes);
   });
 });
+
+describe('where figures go in the deck', () => {
+  it('the map beside a section with map: true (not on the title slide), a chart without a section on its own slide', async () => {
+    const { parseBriefing } = await import('../../src/content/load.js');
+    const b = parseBriefing(
+      Buffer.from(
+        'title: T\ndate: "2025-01-02"\nbluf: B.\nkeyPoints:\n  - K\nmap:\n  highlight: [IR]\n' +
+          'sections:\n  - { title: Where, map: true, points: [p] }\n  - { title: Data, chart: c1, points: [q] }\n' +
+          'charts:\n  - { id: c1, type: bar, title: One, categories: [a], series: [{ name: s, values: [1] }] }\n  - { type: line, title: Two, categories: [a, b], series: [{ name: s, values: [1, 2] }] }\n' +
+          'sources:\n  - { id: a, title: A }\n',
+      ),
+      'x.yaml',
+    );
+    const slides = planSlides(buildView(b, 'x', 'markdown'));
+    expect(slides[0]?.map).toBeUndefined();
+    const where = slides.find((s) => s.plainHeading === 'Where');
+    expect(where?.map).toBeDefined();
+    expect(where?.classes).toContain('with-figure');
+    expect(slides.find((s) => s.plainHeading === 'Data')?.chart?.plainTitle).toBe('One');
+    expect(slides.filter((s) => s.kind === 'chart').map((s) => s.plainHeading)).toEqual(['Two']);
+  });
+});
