@@ -93,14 +93,17 @@ export function figuresView(b: Briefing, t: Tools): FiguresView {
       description: c.description && toPlainText(c.description),
     };
     const draw = (size: { width: number; height: number; font: number }) => place(renderChart(data, theme(size)), t.context);
+    const inSection = Boolean(c.id && b.sections?.some((s) => s.chart === c.id));
+    const none = new Handlebars.SafeString('');
     return {
       n: i + 1,
       id: c.id,
-      inSection: Boolean(c.id && b.sections?.some((s) => s.chart === c.id)),
+      inSection,
       title: t.safe(c.title),
       plainTitle: data.title,
-      figure: draw(printed ? FIGURE_SIZES.print : FIGURE_SIZES.slide),
-      side: printed ? new Handlebars.SafeString('') : draw(FIGURE_SIZES.side),
+      // Each drawn only where it is shown: print always; the deck beside its section or on its own slide.
+      figure: printed || !inSection ? draw(printed ? FIGURE_SIZES.print : FIGURE_SIZES.slide) : none,
+      side: !printed && inSection ? draw(FIGURE_SIZES.side) : none,
       source: c.source ? t.safe(c.source) : undefined,
       unit: c.unit ? t.safe(c.unit) : undefined,
       table: {
@@ -118,9 +121,11 @@ export function figuresView(b: Briefing, t: Tools): FiguresView {
     const names = b.map.highlight.map((c) => countryName(c, b.lang)).join(', ');
     const section = b.sections?.findIndex((s) => s.map);
     const draw = (size: { width: number; height: number; font: number }) => place(renderMap(m, theme(size), names), t.context);
+    const beside = section !== undefined && section >= 0;
+    const none = new Handlebars.SafeString('');
     map = {
-      figure: draw(printed ? FIGURE_SIZES.printMap : FIGURE_SIZES.title),
-      side: printed ? new Handlebars.SafeString('') : draw(FIGURE_SIZES.side),
+      figure: printed || !beside ? draw(printed ? FIGURE_SIZES.printMap : FIGURE_SIZES.title) : none,
+      side: !printed && beside ? draw(FIGURE_SIZES.side) : none,
       caption: b.map.caption ? t.safe(b.map.caption) : undefined,
       names,
       section: section !== undefined && section >= 0 ? section + 1 : undefined,
