@@ -13,6 +13,8 @@ import { browserOptions, doctorOptions, initOptions } from './commands/setup-opt
 import type { CommandHost } from './commands/host.js';
 import { resolveAtProject } from '../project-root.js';
 import { checkOptions } from './option-checks.js';
+import { buildOptions } from './options.js';
+import { suggestOption } from './suggest.js';
 
 
 const defaultIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, env: process.env, isTTY: Boolean(process.stderr.isTTY) });
@@ -99,7 +101,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .exitProcess(false)
     .fail((msg, err) => {
       if (err) throw err;
-      throw new BriefdeckError(ExitCode.USAGE, { message: msg, hint: 'see briefdeck --help' });
+      const known = [...Object.keys(buildOptions), 'help', 'version'];
+      throw new BriefdeckError(ExitCode.USAGE, { message: msg, hint: suggestOption(msg, known) ?? 'see briefdeck --help' });
     });
   try {
     let helpText = '';

@@ -23,7 +23,7 @@ export const buildOptions = {
   concurrency: { alias: 'j', type: 'number', default: Math.max(1, Math.min(4, os.availableParallelism())), describe: 'Briefings rendered at once (pages open in the one browser)' },
   timeout: { type: 'number', default: 60, describe: 'Seconds the browser may take to load or print one document' },
   fit: { type: 'boolean', default: true, describe: 'Fit the deck in the browser; --no-fit builds html and md without one (slides may overflow)' },
-  strict: { type: 'boolean', default: false, describe: 'Fail a briefing if any slide still overflows at the smallest text size' },
+  strict: { type: 'boolean', default: false, describe: 'Fail a briefing if any slide still overflows at the smallest text size, or its content draws a warning' },
   'max-file-size': { type: 'number', default: 2 * 1024 * 1024, describe: 'Largest content file, in bytes' },
   'max-aliases': { type: 'number', default: 100, describe: 'Most YAML alias expansions in one file' },
   'max-depth': { type: 'number', default: 12, describe: 'Deepest nesting of lists and mappings' },
@@ -54,6 +54,7 @@ export const validateOptions = {
   templates: buildOptions.templates,
   'theme-css': buildOptions['theme-css'],
   'max-image-pixels': buildOptions['max-image-pixels'],
+  strict: { type: 'boolean', default: false, describe: 'Count content warnings (empty sections, long key points, uncited sources, …) as errors' },
   quiet: buildOptions.quiet,
   debug: buildOptions.debug,
 } as const;

@@ -8,6 +8,7 @@ import { SlugClaims } from '../pipeline/slugs.js';
 import type { Logger } from './log.js';
 import { limitsFrom } from './limits.js';
 import type { ValidateArgs } from './options.js';
+import { formatLint, lintBriefing } from '../content/lint.js';
 
 export async function runValidate(args: ValidateArgs, log: Logger): Promise<number> {
   const config = await loadConfig({ file: args.config });
@@ -22,6 +23,13 @@ export async function runValidate(args: ValidateArgs, log: Logger): Promise<numb
   for (const file of files) {
     try {
       const { loaded } = await checkBriefing(file, { limits, slugs, out: 'output', templates, theme });
+      const warnings = lintBriefing(loaded.briefing);
+      if (warnings.length && args.strict) {
+        bad++;
+        for (const w of warnings) log.error(`${file}: ${formatLint(w)} (--strict makes this an error)`);
+        continue;
+      }
+      for (const w of warnings) log.warn(`${file}: ${formatLint(w)}`);
       log.info(`${log.green('✓')} ${file} ${log.dim(`(${loaded.slug})`)}`);
     } catch (e) {
       if (!isBriefdeckError(e)) throw e;

@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import { closest, distance } from 'fastest-levenshtein';
 import { isMap, isSeq, type Document, type LineCounter, type Node } from 'yaml';
 import { formatPath, type Diagnostic } from '../errors.js';
+import { NEAR_MISSES } from './terms.js';
+import { yamlSlips } from './yaml-hints.js';
 
 type Path = PropertyKey[];
 
@@ -76,10 +78,17 @@ function allowedKeys(schema: z.ZodType, path: Path): string[] {
 
 export function diagnose(
   error: z.ZodError,
-  ctx: { file: string; doc: Document; lines: LineCounter; value: unknown; schema: z.ZodType },
+  ctx: { file: string; doc: Document; lines: LineCounter; value: unknown; schema: z.ZodType; source?: string },
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const issues = error.issues.flatMap((i) => unwrapUnion(i, valueAt(ctx.value, i.path)));
+  let issues = error.issues.flatMap((i) => unwrapUnion(i, valueAt(ctx.value, i.path)));
+  if (ctx.source !== undefined) {
+    // A YAML slip explains its issues once, with the fixed line.
+    const paths = issues.map((i) => (i.code === 'unrecognized_keys' ? [...i.path, ...i.keys] : i.path));
+    const slips = yamlSlips({ file: ctx.file, doc: ctx.doc, lines: ctx.lines, source: ctx.source }, paths);
+    out.push(...slips.map((s) => s.diagnostic));
+    issues = issues.filter((_i, k) => !slips.some((s) => s.covers(paths[k] ?? [])));
+  }
   for (const issue of issues) {
     const path = issue.path;
     const field = formatPath(path);
@@ -110,7 +119,10 @@ export function diagnose(
       const values = (issue as { values: unknown[] }).values.map(String);
       const guess = closest(value.toLowerCase(), values);
       if (distance(value.toLowerCase(), guess) <= 4) hint = `did you mean "${guess}"?`;
+      const near = NEAR_MISSES[value.trim().toLowerCase()];
+      if (near && values.includes(near)) hint = `did you mean "${near}"?`;
     }
+    if (issue.message.startsWith('a source is')) hint = 'write each source as a mapping such as  - { id: article, title: "The article", url: "https://example.org/a" }';
     out.push({
       file: ctx.file,
       ...locate(ctx.doc, ctx.lines, path),

@@ -146,7 +146,7 @@ export function parseWithSchema<S extends z.ZodType>(bytes: Buffer, file: string
     throw contentError({ file, line: 1, column: 1, message: `expected ${expected}`, hint: 'start from the example in docs/content.md' });
   }
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw contentError(diagnose(parsed.error, { file, doc, lines, value, schema }));
+  if (!parsed.success) throw contentError(diagnose(parsed.error, { file, doc, lines, value, schema, source: text }));
   if (found) found.locate = (at) => locate(doc, lines, at);
   return parsed.data;
 }

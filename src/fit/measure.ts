@@ -35,9 +35,13 @@ export function measureSlides(page: Page): Promise<SlideMeasure[]> {
       for (let n = walker.nextNode() as HTMLElement | null; n; n = walker.nextNode() as HTMLElement | null) {
         if (n.closest('header, footer') && n.closest('section') === section && (n.closest('header, footer') as HTMLElement).parentElement === section) continue;
         if (n.tagName === 'IMG' && n.closest('figure[data-marpit-advanced-background-container], figure')) continue;
+        // A figure (chart, map) counts as its box: its SVG's shapes are clipped to it by design. One placed
+        // beside the points (absolute, in the slide's side padding) counts only for its bottom edge.
+        if (n.closest('figure.bd-fig') && n.tagName !== 'FIGURE') continue;
         const r = n.getBoundingClientRect();
         if (!r.width && !r.height) continue;
         maxBottom = Math.max(maxBottom, r.bottom);
+        if (n.tagName === 'FIGURE' && n.classList.contains('bd-fig') && getComputedStyle(n).position === 'absolute') continue;
         overflowX = Math.max(overflowX, r.right - right, left - r.left);
         // Text clipped inside a box that hides overflow.
         if (n.scrollHeight > n.clientHeight + 2 && getComputedStyle(n).overflowY !== 'visible' && n.clientHeight > 0) {

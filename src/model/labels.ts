@@ -1,5 +1,5 @@
 // The words briefdeck itself puts on slides and pages, per language; content supplies the rest.
-import type { Confidence, Likelihood } from '../content/schema.js';
+import type { Confidence, Credibility, Likelihood, Reliability } from '../content/schema.js';
 
 export interface Labels {
   bluf: string;
@@ -37,6 +37,12 @@ export interface Labels {
   slide: string;
   speakerNotes: string;
   yourNotes: string;
+  keyFigures: string;
+  charts: string;
+  map: string;
+  projected: string;
+  /** The Admiralty grades' meanings, and the legend's heading. */
+  admiralty: { legend: string; reliabilityHead: string; credibilityHead: string; reliability: Record<Reliability, string>; credibility: Record<Credibility, string> };
 }
 
 const en: Labels = {
@@ -82,6 +88,17 @@ const en: Labels = {
   slide: 'Slide',
   speakerNotes: 'Speaker notes',
   yourNotes: 'Notes',
+  keyFigures: 'Key figures',
+  charts: 'Figures',
+  map: 'Where',
+  projected: 'expected',
+  admiralty: {
+    legend: 'Source grades (Admiralty system): reliability of the source A-F, credibility of the information 1-6',
+    reliabilityHead: 'Reliability',
+    credibilityHead: 'Credibility',
+    reliability: { A: 'completely reliable', B: 'usually reliable', C: 'fairly reliable', D: 'not usually reliable', E: 'unreliable', F: 'reliability cannot be judged' },
+    credibility: { '1': 'confirmed by other sources', '2': 'probably true', '3': 'possibly true', '4': 'doubtful', '5': 'improbable', '6': 'truth cannot be judged' },
+  },
 };
 
 const he: Labels = {
@@ -127,6 +144,17 @@ const he: Labels = {
   slide: 'שקף',
   speakerNotes: 'הערות הדובר',
   yourNotes: 'הערות',
+  keyFigures: 'נתונים מרכזיים',
+  charts: 'תרשימים',
+  map: 'היכן',
+  projected: 'צפוי',
+  admiralty: {
+    legend: 'דירוג המקורות (שיטת האדמירליות): אמינות המקור A-F, מהימנות המידע 1-6',
+    reliabilityHead: 'אמינות',
+    credibilityHead: 'מהימנות',
+    reliability: { A: 'אמין לחלוטין', B: 'אמין בדרך כלל', C: 'אמין למדי', D: 'לא אמין בדרך כלל', E: 'לא אמין', F: 'לא ניתן להעריך את אמינותו' },
+    credibility: { '1': 'אושר ממקורות אחרים', '2': 'כנראה נכון', '3': 'ייתכן שנכון', '4': 'מוטל בספק', '5': 'לא סביר', '6': 'לא ניתן להעריך את נכונותו' },
+  },
 };
 
 const TABLES: Record<string, Labels> = { en, he };

@@ -1,6 +1,6 @@
 // One briefing through the build's steps: unchanged? → load → claim its slug → fresh? → make → publish.
 import path from 'node:path';
-import { BriefdeckError, ExitCode, isBriefdeckError } from '../errors.js';
+import { BriefdeckError, ExitCode, formatPath, isBriefdeckError } from '../errors.js';
 import { MAX_IMAGE_BYTES } from '../model/assets.js';
 import { isFresh, manifestPath, unchangedSlug, type Manifest } from '../output/manifest.js';
 import type { Templates } from '../render/templates.js';
@@ -74,6 +74,7 @@ async function steps(ctx: BuildContext, file: string, result: BriefingResult, st
   // that finds everything unchanged never loads them.
   const [{ loadBriefing }, { readAssets }, { briefingInputs }] = await Promise.all([import('../content/load.js'), import('../model/assets.js'), import('./key.js')]);
   const loaded = await loadBriefing(file, options.limits);
+  result.warnings.push(...(await contentWarnings(loaded, options.strict)));
   result.slug = loaded.slug;
   seen.loaded = loaded;
   await ctx.slugs.claim(file, loaded.slug, options.out, slugPosition(loaded));
@@ -101,4 +102,14 @@ async function steps(ctx: BuildContext, file: string, result: BriefingResult, st
   result.outputs = names.map((n) => path.join(target, n));
   done('built', true);
   return staging;
+}
+
+/** Content that will read badly: warnings, or with --strict the briefing's errors. */
+async function contentWarnings(loaded: LoadedBriefing, strict: boolean): Promise<string[]> {
+  const { lintBriefing, formatLint } = await import('../content/lint.js');
+  const found = lintBriefing(loaded.briefing);
+  if (found.length && strict) {
+    throw new BriefdeckError(ExitCode.CONTENT, found.map((w) => ({ file: loaded.file, field: formatPath(w.path), message: w.message, hint: `${w.hint} (--strict makes this an error)` })));
+  }
+  return found.map(formatLint);
 }

@@ -4,12 +4,12 @@ import type { Briefing } from '../content/schema.js';
 import type { Assets } from '../model/assets.js';
 import type { PdfMetadata } from '../output/pdf.js';
 import { briefingModel, type BriefingModel } from '../model/briefing.js';
-import { viewOf, type BriefingView } from '../render/view.js';
+import { buildView, type BriefingView } from '../render/view.js';
 
 /** The model, made once, and its views. */
 export function viewsOf(b: Briefing, slug: string, assets: Assets, print: boolean): { model: BriefingModel; deck: BriefingView; print?: BriefingView } {
   const model = briefingModel(b, slug, assets);
-  return { model, deck: viewOf(model, 'markdown'), print: print ? viewOf(model, 'html') : undefined };
+  return { model, deck: buildView(b, slug, 'markdown', assets), print: print ? buildView(b, slug, 'html', assets) : undefined };
 }
 
 export function metadataOf(b: Briefing, view: BriefingView): PdfMetadata {

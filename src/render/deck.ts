@@ -56,7 +56,8 @@ export function renderDeckMarkdown(view: BriefingView, templates: Templates, opt
     `%%[foot-source]${String(view.labels.source)}: ${String(view.primarySource.title)}%%`,
     `%%[foot-date]${String(view.labels.asOf)} ${String(view.dateDisplay)}%%`,
   ];
-  const style = brandingCss(options.branding, 'section', 'section.title::before');
+  // Figures (key figures, charts, the map) are styled by the theme's own custom properties.
+  const style = [templates.files.get('deck/figures.css') ?? '', brandingCss(options.branding, 'section', 'section.title::before')].filter(Boolean).join('\n');
   const markdown = templates.deck({
     ...view,
     slides,

@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import type { Marp as MarpCore } from '@marp-team/marp-core';
 import { spansPlugin } from './spans.js';
+import { figureFencePlugin } from './figure-fence.js';
 import { cached } from '../cache.js';
 
 const require = createRequire(import.meta.url);
@@ -37,6 +38,7 @@ export class MarpEngine implements MarpRenderer {
       cssContainerQuery: themes.some(usesContainerQueries),
     });
     this.marp.use(spansPlugin);
+    this.marp.use(figureFencePlugin);
     // Section images arrive as data URIs that briefdeck made from checked local files (content links
     // never reach Marp as data: URLs); markdown-it refuses SVG ones by default, so allow exactly those.
     const md = this.marp.markdown as { validateLink: (url: string) => boolean };

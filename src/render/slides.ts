@@ -1,5 +1,7 @@
 // Plans the deck: which slides, in what order, with how much on each. The fit engine tunes the budgets.
 import type { BriefingView, KeyPointView, PointView, Safe, SectionView } from './view.js';
+import type { ChartView, MapView } from './figures-view.js';
+import { gatherNotes } from './slide-notes.js';
 
 export interface Slide {
   /** Stable name of the slide within its part, e.g. `keyPoints#1`: the fit engine keys its choices by it. */
@@ -7,7 +9,7 @@ export interface Slide {
   /** The part it belongs to, e.g. `keyPoints` or `section-2`. */
   part: string;
   /** Which partial draws it. */
-  kind: 'title' | 'bluf' | 'keypoints' | 'section' | 'actors' | 'actors-table' | 'timeline' | 'scenarios' | 'indicators' | 'quotes' | 'glossary' | 'sources';
+  kind: 'title' | 'bluf' | 'keyfigures' | 'chart' | 'keypoints' | 'section' | 'actors' | 'actors-table' | 'timeline' | 'scenarios' | 'indicators' | 'quotes' | 'glossary' | 'sources';
   heading?: Safe;
   plainHeading: string;
   /** "(2/3)" when a part continues over several slides. */
@@ -25,6 +27,9 @@ export interface Slide {
   /** Section slides: the lead line (first slide only) and an image. */
   lead?: Safe;
   image?: SectionView['image'];
+  /** A chart beside a section's points, or a chart slide's own; the locator map (title or section slide). */
+  chart?: ChartView;
+  map?: MapView;
 }
 
 /** What the fit engine may change: how full each part's slides are, and how much a slide's type shrinks. */
@@ -145,26 +150,49 @@ export function planSlides(view: BriefingView, fit: FitSettings = noFit()): Slid
     });
   };
 
-  add({ key: 'title', part: 'title', kind: 'title', plainHeading: view.plainTitle, items: [], notes: view.notes });
-  add({ key: 'bluf', part: 'bluf', kind: 'bluf', heading: L.bluf, plainHeading: String(L.bluf), items: [] });
+  const titleMap = view.map && view.map.section === undefined ? view.map : undefined;
+  add({ key: 'title', part: 'title', kind: 'title', plainHeading: view.plainTitle, items: [], notes: view.notes, map: titleMap, classes: titleMap ? 'with-map' : undefined });
+  add({ key: 'bluf', part: 'bluf', kind: 'bluf', heading: L.bluf, plainHeading: String(L.bluf), items: [], notes: view.blufNotes });
+  if (view.keyFigures.length) {
+    const n = view.keyFigures.length;
+    add({ key: 'keyFigures', part: 'keyFigures', kind: 'keyfigures', heading: L.keyFigures, plainHeading: plain(L.keyFigures), items: view.keyFigures, classes: `figures-${n} rows-${n > 4 ? 2 : 1}` });
+  }
   spread('keyPoints', 'keypoints', L.keyPoints as Safe, plain(L.keyPoints), view.keyPoints, bodyLines(plain(L.keyPoints)), (k: KeyPointView) =>
     pointLines(k, k.likelihood || k.confidence ? CHARS.badged : CHARS.full) + 0.25,
   );
+  const besideSection = new Set(view.sections.map((s) => s.chart).filter(Boolean));
   for (const s of view.sections) {
     const part = `section-${s.n}`;
     const lead = s.lead ? 1.6 : 0;
-    const image = s.image ? ' with-image' : '';
-    const perLine = s.image ? CHARS.full / 2 : CHARS.full;
+    const chart = s.chart ? view.charts.find((c) => c.id === s.chart) : undefined;
+    const map = view.map && view.map.section === s.n ? view.map : undefined;
+    const figure = chart || map ? ' with-figure' : '';
+    const image = (s.image && !figure ? ' with-image' : '') + figure;
+    const perLine = s.image || figure ? CHARS.full / 2 : CHARS.full;
+    const firstOfPart = slides.length;
     if (!s.points.length) {
-      add({ key: `${part}#0`, part, kind: 'section', heading: s.title, plainHeading: s.plainTitle, items: [], notes: s.notes, lead: s.lead, image: s.image, classes: image.trim() });
+      add({ key: `${part}#0`, part, kind: 'section', heading: s.title, plainHeading: s.plainTitle, items: [], notes: s.notes, lead: s.lead, image: figure ? undefined : s.image, classes: image.trim(), chart, map });
       continue;
     }
     spread(part, 'section', s.title, s.plainTitle, s.points, bodyLines(s.plainTitle) - lead, (p: PointView) => pointLines(p, perLine), {
       notes: s.notes,
       lead: s.lead,
-      image: s.image,
+      image: figure ? undefined : s.image,
       classes: image.trim(),
+      chart,
+      map,
     });
+    // The figure stands beside the section's first slide; the points continue full width after it.
+    for (const later of slides.slice(firstOfPart + 1)) {
+      if (!figure) break;
+      later.chart = undefined;
+      later.map = undefined;
+      later.classes = later.classes.replace(' with-figure', '');
+    }
+  }
+  for (const c of view.charts) {
+    if (c.id && besideSection.has(c.id)) continue;
+    add({ key: `chart-${c.n}`, part: `chart-${c.n}`, kind: 'chart', heading: c.title, plainHeading: c.plainTitle, items: [], chart: c, notes: c.notes });
   }
   const manyActors = view.actors.length > 9 || view.actors.some((a) => a.plain.length > 190);
   if (manyActors) {
@@ -183,7 +211,7 @@ export function planSlides(view: BriefingView, fit: FitSettings = noFit()): Slid
   spread('quotes', 'quotes', L.quotes as Safe, plain(L.quotes), view.quotes, bodyLines(plain(L.quotes)), (q) => lines(q.plain, 70) * 1.1 + 1.6);
   spread('glossary', 'glossary', L.glossary as Safe, plain(L.glossary), view.glossary, bodyLines(plain(L.glossary)), (g) => lines(g.plain, 70) * 0.85 + 0.35);
   spread('sources', 'sources', L.sources as Safe, plain(L.sources), view.sources, bodyLines(plain(L.sources)), (s) => lines(s.plain, 100) * 0.7 + 0.5);
-  return slides.map((s, i) => ({ ...s, number: i + 1 }));
+  return slides.map((s, i) => ({ ...s, number: i + 1, notes: gatherNotes(s) }));
 }
 
 function plain(s: unknown): string {

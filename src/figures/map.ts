@@ -1,0 +1,131 @@
+// A locator map drawn as SVG at build time from Natural Earth (world-atlas, topojson-client, d3-geo): the
+// region framed on the focus countries, the highlighted ones in the primary colour, their neighbours a
+// shade darker than the rest of the land, names in the briefing's language. Pure: data + theme → string.
+import { createRequire } from 'node:module';
+import { geoBounds, geoCentroid, geoMercator, geoPath, type GeoPermissibleObjects } from 'd3-geo';
+import { feature, neighbors } from 'topojson-client';
+import type { Topology, GeometryCollection } from 'topojson-specification';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
+import { PAINT, esc, r, svgRoot, text, type FigureTheme } from './svg.js';
+
+const require = createRequire(import.meta.url);
+
+export interface MapData {
+  /** ISO 3166-1 alpha-2 codes, upper case. */
+  highlight: string[];
+  focus?: string[];
+  label: boolean;
+  caption?: string;
+}
+
+type Country = Feature<Polygon | MultiPolygon, { name: string }> & { id?: string | number };
+interface Atlas {
+  countries: Country[];
+  neighbours: number[][];
+}
+
+let atlas: Atlas | undefined;
+/** Natural Earth 1:50m, read once: ~0.75 MB of TopoJSON. */
+export function loadAtlas(): Atlas {
+  if (atlas) return atlas;
+  const topo = require('world-atlas/countries-50m.json') as Topology<{ countries: GeometryCollection<{ name: string }> }>;
+  const fc = feature(topo, topo.objects.countries) as FeatureCollection<Polygon | MultiPolygon, { name: string }>;
+  atlas = { countries: fc.features as Country[], neighbours: neighbors(topo.objects.countries.geometries) };
+  return atlas;
+}
+
+let iso: { alpha2ToNumeric(a: string): string | undefined } | undefined;
+/** Atlas ids are ISO 3166-1 numeric codes ("364" is Iran). */
+export function numericOf(alpha2: string): string | undefined {
+  iso ??= require('i18n-iso-countries') as { alpha2ToNumeric(a: string): string | undefined };
+  return iso.alpha2ToNumeric(alpha2);
+}
+
+/** A country's name in the briefing's language and script, from the ICU data Node carries. */
+export function countryName(alpha2: string, lang: string): string {
+  try {
+    return new Intl.DisplayNames([lang, 'en'], { type: 'region', fallback: 'code' }).of(alpha2) ?? alpha2;
+  } catch {
+    return alpha2;
+  }
+}
+
+/** The largest polygon of a country: its label goes there (not into the sea between its islands). */
+function mainland(f: Country): Feature<Polygon> {
+  if (f.geometry.type === 'Polygon') return f as Feature<Polygon>;
+  const polys = f.geometry.coordinates.map((c) => ({ type: 'Polygon' as const, coordinates: c }));
+  const area = (p: Polygon) => geoPath().area(p as GeoPermissibleObjects);
+  const biggest = polys.reduce((a, b) => (area(b) > area(a) ? b : a));
+  return { type: 'Feature', properties: {}, geometry: biggest };
+}
+
+export function describeMap(m: MapData, lang: string): string {
+  const names = m.highlight.map((c) => countryName(c, lang));
+  return `Locator map: ${names.join(', ')}.`;
+}
+
+export function renderMap(m: MapData, t: FigureTheme, title?: string): string {
+  const { countries, neighbours } = loadAtlas();
+  const index = new Map<string, number>();
+  countries.forEach((c, i) => c.id !== undefined && index.set(String(c.id), i));
+  const find = (a2: string) => {
+    const n = numericOf(a2);
+    return n === undefined ? undefined : index.get(n.padStart(3, '0'));
+  };
+  const lit = new Set(m.highlight.map(find).filter((i): i is number => i !== undefined));
+  const near = new Set([...lit].flatMap((i) => neighbours[i] ?? []).filter((i) => !lit.has(i)));
+  const focus = (m.focus?.length ? m.focus : m.highlight).map(find).filter((i): i is number => i !== undefined);
+  const framed: FeatureCollection<Geometry> = { type: 'FeatureCollection', features: (focus.length ? focus : [...lit]).map((i) => countries[i] as Country) };
+  const pad = t.font * 1.2;
+  const bottom = m.caption ? t.font * 1.6 : 0;
+  const projection = geoMercator().fitExtent([[pad, pad], [t.width - pad, t.height - pad - bottom]], framed);
+  const path = geoPath(projection).digits(1);
+  const shapes: string[] = [];
+  const labels: string[] = [];
+  const offMap: string[] = [];
+  countries.forEach((c, i) => {
+    const [[x0, y0], [x1, y1]] = path.bounds(c);
+    const visible = x1 >= 0 && x0 <= t.width && y1 >= 0 && y0 <= t.height && Number.isFinite(x0);
+    // A highlighted country whose mainland lies outside the frame is named in the corner instead.
+    const [cx, cy] = projection(geoCentroid(mainland(c))) ?? [Number.NaN, Number.NaN];
+    if (lit.has(i) && !(cx > 0 && cx < t.width && cy > 0 && cy < t.height)) offMap.push(c.id !== undefined ? String(c.id) : '');
+    if (!visible) return;
+    const fill = lit.has(i) ? PAINT.primary : near.has(i) ? PAINT.ruleStrong : PAINT.rule;
+    shapes.push(`<path d="${esc(path(c) ?? '')}" style="fill:${fill};stroke:${PAINT.paper}" stroke-width="${lit.has(i) ? 1.2 : 0.8}" stroke-linejoin="round"/>`);
+  });
+  // Labels: highlighted countries bold, on their largest land; the ones the frame cuts off listed in a corner.
+  const a2Of = new Map(m.highlight.map((a2) => [find(a2), a2]));
+  if (m.label) {
+    for (const i of lit) {
+      const c = countries[i] as Country;
+      const [x, y] = projection(geoCentroid(mainland(c))) ?? [Number.NaN, Number.NaN];
+      const [[bx0], [bx1]] = path.bounds(mainland(c));
+      if (!(x > 0 && x < t.width && y > 0 && y < t.height)) continue;
+      const name = countryName(a2Of.get(i) ?? '', t.lang);
+      // A country smaller than its name gets the name beside it, not over it.
+      const small = bx1 - bx0 < name.length * t.font * 0.5;
+      const side = x > t.width * 0.6 ? 'right' : 'left';
+      const lx = small ? x + (side === 'left' ? 1 : -1) * t.font * 0.5 : x;
+      labels.push(
+        (small ? `<circle cx="${r(x)}" cy="${r(y)}" r="${r(t.font * 0.14)}" style="fill:${PAINT.ink}"/>` : '') +
+          text(lx, y + t.font * 0.3, name, { size: t.font * 0.78, side: small ? side : 'middle', dir: 'ltr', weight: 700, fill: small ? PAINT.ink : PAINT.onPrimary, cls: 'bd-label' }),
+      );
+    }
+  }
+  const cut = m.highlight.filter((a2) => offMap.includes(numericOf(a2)?.padStart(3, '0') ?? '-'));
+  const corner = cut.length
+    ? `<rect x="${r(t.dir === 'rtl' ? pad * 0.5 : t.width - pad * 0.5 - t.font * 0.7)}" y="${r(pad * 0.5)}" width="${r(t.font * 0.7)}" height="${r(t.font * 0.7)}" rx="2" style="fill:${PAINT.primary}"/>` +
+      text(t.dir === 'rtl' ? pad * 0.5 + t.font * 1.0 : t.width - pad * 0.5 - t.font, pad * 0.5 + t.font * 0.62, `${cut.map((a2) => countryName(a2, t.lang)).join(', ')} →`, { size: t.font * 0.7, side: t.dir === 'rtl' ? 'left' : 'right', dir: t.dir, fill: PAINT.ink })
+    : '';
+  const caption = m.caption ? text(t.dir === 'rtl' ? t.width : 0, t.height - t.font * 0.3, m.caption, { size: t.font * 0.72, side: t.dir === 'rtl' ? 'right' : 'left', dir: t.dir, fill: PAINT.muted, cls: 'bd-caption' }) : '';
+  const body = `<rect width="${t.width}" height="${t.height}" style="fill:${PAINT.paper}"/><g class="bd-land">${shapes.join('')}</g><g class="bd-labels">${labels.join('')}</g>${corner}${caption}`;
+  return svgRoot('map', t, title ?? describeMap(m, t.lang), describeMap(m, t.lang), body);
+}
+
+/** Bounds of the framed countries in degrees, for tests and for choosing a slide's layout. */
+export function focusBounds(m: MapData): [[number, number], [number, number]] | undefined {
+  const { countries } = loadAtlas();
+  const ids = (m.focus?.length ? m.focus : m.highlight).map((a) => numericOf(a)?.padStart(3, '0'));
+  const fs = countries.filter((c) => ids.includes(String(c.id)));
+  return fs.length ? geoBounds({ type: 'FeatureCollection', features: fs }) : undefined;
+}
