@@ -12,7 +12,7 @@ const viewOf = (file: string) => buildView(parseBriefing(readFileSync(file), fil
 describe('planSlides', () => {
   it('opens with the title and the bottom line, numbers slides in order, keys them stably', () => {
     const slides = planSlides(viewOf(path.join(CONTENT, 'us-iran-nuclear-talks.yaml')));
-    expect(slides.slice(0, 3).map((s) => s.kind)).toEqual(['title', 'bluf', 'keypoints']);
+    expect(slides.slice(0, 4).map((s) => s.kind)).toEqual(['title', 'bluf', 'keyfigures', 'keypoints']);
     expect(slides.map((s) => s.number)).toEqual(slides.map((_, i) => i + 1));
     expect(new Set(slides.map((s) => s.key)).size).toBe(slides.length);
     expect(slides.at(-1)?.kind).toBe('sources');
