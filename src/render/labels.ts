@@ -33,6 +33,8 @@ export interface Labels {
   likelihoods: Record<Likelihood, string>;
   accessed: string;
   published: string;
+  /** After a point whose nested points go on from the slide before. */
+  continued: string;
 }
 
 const en: Labels = {
@@ -75,6 +77,7 @@ const en: Labels = {
   },
   accessed: 'accessed',
   published: 'published',
+  continued: 'continued',
 };
 
 const he: Labels = {
@@ -117,6 +120,7 @@ const he: Labels = {
   },
   accessed: 'נצפה',
   published: 'פורסם',
+  continued: 'המשך',
 };
 
 const TABLES: Record<string, Labels> = { en, he };

@@ -43,7 +43,7 @@ export interface SectionView {
   lead?: Safe;
   points: PointView[];
   /** `title` is the alt text escaped for a Markdown image title. */
-  image?: { path: string; alt: Safe; plainAlt: string; title: Safe; src?: string };
+  image?: { path: string; alt: Safe; plainAlt: string; title: Safe; src?: string; caption?: Safe; credit?: Safe };
   notes?: string;
 }
 export interface ActorView {
@@ -243,6 +243,8 @@ export function buildView(b: Briefing, slug: string, context: TextContext): Brie
         alt: safe(s.image.alt),
         plainAlt: toPlainText(s.image.alt),
         title: literal(toPlainText(s.image.alt)),
+        caption: opt(s.image.caption),
+        credit: opt(s.image.credit),
       },
       notes: s.notes && toPlainText(s.notes),
     })),
