@@ -62,19 +62,25 @@ function current(fit: FitSettings, part: string, group: Slide[]): PartPlan {
 export function decideParts(fit: FitSettings, slides: Slide[], measures: SlideMeasure[], memory: Map<string, PartMemory>, slack: number): boolean {
   let changed = false;
   for (const [part, group] of partsOf(slides)) {
-    const blocks = readBlocks(group, measures);
-    if (!blocks) continue;
-    const now = current(fit, part, group);
     const mem = memory.get(part) ?? { at: {}, room: Infinity, figure: false, tried: new Set<string>() };
     memory.set(part, mem);
     const width = group[0]?.image ? 'beside' : 'full';
+    const at = (mem.at[width] ??= {});
+    const probed = group.some((s) => s.probe !== undefined);
+    // Probes: the part drawn whole at several levels, each slide measured at its own.
+    const drawn = probed ? group.map((s) => [s.probe ?? 0, [s]] as const) : [[current(fit, part, group).level, group] as const];
+    let blocks: Block[] | undefined;
+    for (const [level, slides] of drawn) {
+      blocks = readBlocks([...slides], measures);
+      if (blocks) at[level] = blocks;
+    }
+    if (!blocks) continue;
+    const now = probed ? undefined : current(fit, part, group);
     const room = Math.min(...group.map((s) => measures[s.number - 1]?.room ?? Infinity)) - slack;
     mem.room = Math.min(mem.room, room);
-    const at = (mem.at[width] ??= {});
-    at[now.level] = blocks;
-    mem.tried.add(JSON.stringify(now));
-    const overflow = group.some((s) => (measures[s.number - 1]?.overflowY ?? 0) > slack);
-    const layout = layoutPart({ blocks, level: now.level, at, room: mem.room }, FLOOR_LEVEL);
+    if (now) mem.tried.add(JSON.stringify(now));
+    const overflow = !probed && group.some((s) => (measures[s.number - 1]?.overflowY ?? 0) > slack);
+    const layout = layoutPart({ blocks, level: now?.level ?? FLOOR_LEVEL, at, room: mem.room }, FLOOR_LEVEL);
 
     if (layout.tooTall.length) {
       // Texts too long for a slide at the floor: split at sentences, then measure the part whole again.
@@ -82,7 +88,7 @@ export function decideParts(fit: FitSettings, slides: Slide[], measures: SlideMe
       const splits = (fit.splits[part] ??= {});
       for (const b of layout.tooTall) {
         const raw = raws[b] ?? b;
-        const pieces = textPieces(scaleHeight(blocks[b]?.height ?? 0, now.level, FLOOR_LEVEL), mem.room);
+        const pieces = textPieces(scaleHeight(blocks[b]?.height ?? 0, now?.level ?? FLOOR_LEVEL, FLOOR_LEVEL), mem.room);
         splits[raw] = Math.max(splits[raw] ?? 1, (fit.splits[part]?.[raw] ?? 1) === 1 ? pieces : (splits[raw] ?? 1) * pieces);
       }
       delete fit.plans[part];
@@ -100,10 +106,18 @@ export function decideParts(fit: FitSettings, slides: Slide[], measures: SlideMe
     }
     const next: PartPlan = { level: layout.level, slides: layout.slides };
     const key = JSON.stringify(next);
+    if (!now) {
+      fit.plans[part] = next;
+      changed = true;
+      continue;
+    }
     if (key === JSON.stringify(now)) continue;
-    const better = overflow || next.slides.length < now.slides.length || (next.slides.length === now.slides.length && next.level < now.level);
+    // Larger text on as many slides is worth a pass only when that size has been measured, not guessed.
+    const exact = at[next.level] !== undefined;
+    const better = overflow || next.slides.length < now.slides.length || (next.slides.length === now.slides.length && next.level < now.level && exact);
     if (!better || (!overflow && mem.tried.has(key))) continue;
     fit.plans[part] = next;
+    if (process.env.BRIEFDECK_FIT_DEBUG) process.stderr.write(`fit: ${part} ${now.slides.length}@${now.level} -> ${next.slides.length}@${next.level}${overflow ? ' (overflow)' : ''}\n`);
     changed = true;
   }
   return changed;

@@ -5,7 +5,7 @@ import type { BrowserSession } from '../browser/session.js';
 import { noFit, STACKED, type FitSettings, type Slide } from '../render/slides.js';
 import { measureSlides, type SlideMeasure } from './measure.js';
 import { decideParts, partsOf, type PartMemory } from './decide.js';
-import { FLOOR_LEVEL, LEVEL_PX } from './pack.js';
+import { FLOOR_LEVEL, LEVEL_PX, SHRINK_LEVEL } from './pack.js';
 
 export interface FitAction {
   slide: number;
@@ -93,17 +93,24 @@ function adjust(fit: FitSettings, slides: Slide[], over: SlideMeasure[]): boolea
     const slide = slides[m.number - 1];
     if (!slide) continue;
     const level = fit.shrink[slide.key] ?? 0;
-    if (slide.kind === 'timeline' && level >= 2) {
+    if (process.env.BRIEFDECK_FIT_DEBUG) process.stderr.write(`fit: ${slide.key} over ${Math.round(m.overflowY)}/${Math.round(m.overflowX)} at ${level}\n`);
+    // The level that would take the content's height back into the body, text area scaling about as size^1.5.
+    const body = 572;
+    const need = body / (body + Math.max(m.overflowY, 0) + (m.overflowX > SLACK ? 40 : 0));
+    const target = LEVEL_PX.findIndex((px, i) => i > level && (px / (LEVEL_PX[level] ?? 26)) ** 1.5 <= need);
+    const cards = (slide.kind === 'actors' || slide.kind === 'scenarios') && slide.items.length > 1;
+    if (slide.kind === 'timeline' && slide.classes.split(' ').includes('horizontal')) {
       fit.vertical[slide.part] = true;
-      changed = true;
-    } else if (level < FLOOR_LEVEL) {
-      fit.shrink[slide.key] = level + 1;
-      changed = true;
-    } else if ((slide.kind === 'actors' || slide.kind === 'scenarios') && slide.items.length > 1) {
-      fit.perSlide[slide.part] = Math.max(1, Math.min(fit.perSlide[slide.part] ?? Infinity, slide.items.length - 1));
+    } else if (cards && level < SHRINK_LEVEL && need >= 0.8) {
+      // Card text has its own floor (it starts smaller): a little overflow is worth the 15% step, more is not.
+      fit.shrink[slide.key] = SHRINK_LEVEL;
+    } else if (cards) {
+      fit.perSlide[slide.part] = Math.max(1, Math.min(fit.perSlide[slide.part] ?? Infinity, slide.items.length - 1, Math.floor(slide.items.length * need)));
       for (const s of slides) if (s.part === slide.part) delete fit.shrink[s.key];
-      changed = true;
-    }
+    } else if (level < FLOOR_LEVEL) {
+      fit.shrink[slide.key] = target < 0 ? FLOOR_LEVEL : target;
+    } else continue;
+    changed = true;
   }
   return changed;
 }

@@ -47,7 +47,9 @@ export interface PartLayout {
  */
 export function scaleHeight(h: number, from: number, to: number): number {
   if (from === to) return h;
-  return h * ((LEVEL_PX[to] ?? 18) / (LEVEL_PX[from] ?? 18)) ** 0.75;
+  const ratio = (LEVEL_PX[to] ?? 18) / (LEVEL_PX[from] ?? 18);
+  // Smaller text: heights shrink less than the size (margins stay); larger: they grow more (lines rewrap).
+  return h * ratio ** (ratio < 1 ? 0.75 : 1.3);
 }
 
 export function scaleBlock(b: Block, from: number, to: number): Block {
@@ -210,7 +212,15 @@ export interface MeasuredPart {
  * the floor are named in `tooTall`, laid out at the floor, one a slide.
  */
 export function layoutPart(part: MeasuredPart, lowest = FLOOR_LEVEL): PartLayout {
-  const at = (level: number) => part.at?.[level] ?? part.blocks.map((b) => scaleBlock(b, part.level, level));
+  const measured = new Map<number, Block[]>([[part.level, part.blocks]]);
+  for (const [l, b] of Object.entries(part.at ?? {})) if (b) measured.set(Number(l), b);
+  // Exact where measured; elsewhere scaled from the nearest measured level.
+  const at = (level: number): Block[] => {
+    const exact = measured.get(level);
+    if (exact) return exact;
+    const from = [...measured.keys()].sort((a, b) => Math.abs(a - level) - Math.abs(b - level) || a - b)[0] as number;
+    return (measured.get(from) as Block[]).map((b) => scaleBlock(b, from, level));
+  };
   const counts: { level: number; counted: { loads: Loads; n: number } }[] = [];
   for (let level = 0; level <= lowest; level++) {
     const counted = countAt(at(level), part.room);

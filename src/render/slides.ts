@@ -1,6 +1,6 @@
 // Plans the deck: which slides, in what order, with what on each. The fit engine (src/fit) decides the splits.
 import Handlebars from 'handlebars';
-import type { Piece } from '../fit/pack.js';
+import { FLOOR_LEVEL, SHRINK_LEVEL, type Piece } from '../fit/pack.js';
 import { chunk, estimateSplits } from './estimate.js';
 import { splitItems, type Unit } from './slide-units.js';
 import type { BriefingView, Safe, SectionView } from './view.js';
@@ -19,6 +19,8 @@ export interface Slide {
   items: unknown[];
   /** Stacked parts: what of the part's units (leads, items) this slide holds, in order. */
   pieces?: Piece[];
+  /** A copy of a part drawn whole at this text level, only to be measured (the first pass). */
+  probe?: number;
   /** For each piece, the index of its unit before texts were split. */
   raws?: number[];
   /** Ordered lists continue their numbering across slides. */
@@ -63,6 +65,8 @@ const CARDS = { actors: 8, scenarios: 3 };
 export function gridColumns(n: number): number {
   return n <= 3 ? Math.max(1, n) : n === 4 ? 2 : n <= 6 ? 3 : 4;
 }
+/** The text levels an undecided part is measured at: the theme's size, 15% smaller, the floor. */
+const PROBE_LEVELS = [0, SHRINK_LEVEL, FLOOR_LEVEL];
 const TIMELINE_ROW = { events: 6, chars: 110 };
 /** Kinds whose items stack vertically: the fit engine measures them and decides their splits. */
 export const STACKED = new Set<Slide['kind']>(['keypoints', 'section', 'actors-table', 'timeline', 'indicators', 'quotes', 'glossary', 'sources']);
@@ -86,38 +90,47 @@ export function planSlides(view: BriefingView, fit?: FitSettings): Slide[] {
   };
   const heading = (plainHeading: string, i: number, n: number) => (n > 1 ? `${plainHeading} (${i + 1}/${n})` : plainHeading);
 
-  /** A stacked part over the slides its plan gives (or all on one, or by the estimates). */
+  /** A stacked part over the slides its plan gives (or by the estimates; or, undecided, whole at each probed level). */
   const stacked = <T>(part: string, kind: Slide['kind'], title: Safe, plainHeading: string, raw: Unit<T>[], extra: Partial<Slide> = {}) => {
     if (!raw.length) return;
     const units = splitItems(raw, f.splits[part] ?? {});
-    const plan = f.plans[part] ?? fromCounts(units, estimates[part]);
-    plan.slides.forEach((pieces, i) => {
-      const leads = pieces.flatMap((p) => (units[p.block]?.lead ? [String(units[p.block]?.lead)] : []));
-      const items = pieces.flatMap((p) => {
-        const u = units[p.block];
-        if (!u || u.lead) return [];
-        return [p.from === undefined ? u.item : { ...u.item, points: u.subs?.slice(p.from, p.to) ?? [], continued: p.from > 0 }];
+    const planned = f.plans[part];
+    const whole = (level: number): PartPlan => ({ level, slides: [units.map((_u, k) => ({ block: k }))] });
+    const plans: [PartPlan, number | undefined][] = planned
+      ? [[planned, undefined]]
+      : fit
+        ? PROBE_LEVELS.map((level) => [whole(level), level])
+        : [[fromCounts(units, estimates[part]), undefined]];
+    for (const [plan, probe] of plans) {
+      plan.slides.forEach((pieces, i) => {
+        const leads = pieces.flatMap((p) => (units[p.block]?.lead ? [String(units[p.block]?.lead)] : []));
+        const items = pieces.flatMap((p) => {
+          const u = units[p.block];
+          if (!u || u.lead) return [];
+          return [p.from === undefined ? u.item : { ...u.item, points: u.subs?.slice(p.from, p.to) ?? [], continued: p.from > 0 }];
+        });
+        const firstItem = pieces.find((p) => !units[p.block]?.lead);
+        const start = firstItem ? (units[firstItem.block]?.number ?? 1) : 1;
+        add({
+          key: probe === undefined ? `${part}#${i}` : `${part}#probe${probe}`,
+          part,
+          kind,
+          heading: title,
+          plainHeading: heading(plainHeading, i, plan.slides.length),
+          page: plan.slides.length > 1 ? { i: i + 1, n: plan.slides.length } : undefined,
+          items,
+          pieces,
+          probe,
+          raws: pieces.map((p) => units[p.block]?.raw ?? p.block),
+          start,
+          first: start - 1,
+          level: plan.level,
+          ...extra,
+          notes: i === 0 ? extra.notes : undefined,
+          lead: leads.length ? new Handlebars.SafeString(leads.join(' ')) : undefined,
+        });
       });
-      const firstItem = pieces.find((p) => !units[p.block]?.lead);
-      const start = firstItem ? (units[firstItem.block]?.number ?? 1) : 1;
-      add({
-        key: `${part}#${i}`,
-        part,
-        kind,
-        heading: title,
-        plainHeading: heading(plainHeading, i, plan.slides.length),
-        page: plan.slides.length > 1 ? { i: i + 1, n: plan.slides.length } : undefined,
-        items,
-        pieces,
-        raws: pieces.map((p) => units[p.block]?.raw ?? p.block),
-        start,
-        first: start - 1,
-        level: plan.level,
-        ...extra,
-        notes: i === 0 ? extra.notes : undefined,
-        lead: leads.length ? new Handlebars.SafeString(leads.join(' ')) : undefined,
-      });
-    });
+    }
   };
   /** Cards: as many a slide as the layout holds, spread evenly. */
   const cards = <T>(part: string, kind: 'actors' | 'scenarios', title: Safe, plainHeading: string, items: T[]) => {
