@@ -23,7 +23,7 @@ function boundaries(text: string, sentences: boolean): number[] {
     else if (c === ']') square = Math.max(0, square - 1);
     else if (c === '(' && text[i - 1] === ']') round++;
     else if (c === ')' && round) round--;
-    else if (c === '*' || c === '_') stars++;
+    else if (c === '*') stars++;
     if (square || round || stars % 2 || !/\s/.test(text[i + 1] ?? '')) continue;
     if (!sentences && c !== ' ' && /\s/.test(c ?? '')) continue;
     if (sentences ? /[.!?…。！？]["'”’)\]]*$/.test(text.slice(Math.max(0, i - 3), i + 1)) : true) out.push(i + 1);
