@@ -34,6 +34,8 @@ export interface Slide {
   number: number;
   /** Section slides: the lead (on the slides that carry it) and an image (beside the points, or a figure slide's). */
   lead?: Safe;
+  /** The lead's pieces on this slide (a long lead is split at sentences), one paragraph each. */
+  leads?: Safe[];
   image?: SectionView['image'] & { markdownAlt: string };
 }
 
@@ -128,6 +130,7 @@ export function planSlides(view: BriefingView, fit?: FitSettings): Slide[] {
           ...extra,
           notes: i === 0 ? extra.notes : undefined,
           lead: leads.length ? new Handlebars.SafeString(leads.join(' ')) : undefined,
+          leads: leads.map((l) => new Handlebars.SafeString(l)),
         });
       });
     }
