@@ -87,7 +87,12 @@ const figures = figureFields({ text, sourceRefs, notes, partialDate });
 
 export const imageSchema = z.strictObject({
   path: z.string({ error: 'expected a path to a local image beside the content file' }).min(1),
+  /** For screen readers and the PDF's tags only; never printed. */
   alt: text,
+  /** Printed under the image (slides and print). */
+  caption: text.optional(),
+  /** Who made the image or holds its rights, printed after the caption. */
+  credit: text.optional(),
 });
 
 export const sectionSchema = z.strictObject({

@@ -1,15 +1,26 @@
-// The fit engine: render, measure in Chromium, split what runs over onto more slides or shrink it
-// down to the floor size, and repeat until every slide fits; then hand the fitted page to the printer.
+// The fit engine: draw each stacked part whole, measure its blocks once in Chromium, decide every split
+// and text size with the pure packer (pack.ts), draw the deck so, and verify it with one more measurement.
 import type { Page } from 'puppeteer-core';
 import type { BrowserSession } from '../browser/session.js';
-import { chunk, MAX_SHRINK, noFit, type FitSettings, type Slide } from '../render/slides.js';
+import { noFit, STACKED, type FitSettings, type Slide } from '../render/slides.js';
 import { measureSlides, type SlideMeasure } from './measure.js';
+import { decideParts, partsOf, type PartMemory } from './decide.js';
+import { FLOOR_LEVEL, LEVEL_PX, SHRINK_LEVEL } from './pack.js';
 
 export interface FitAction {
   slide: number;
   heading: string;
-  action: 'split' | 'shrunk' | 'overflow';
+  action: 'split' | 'shrunk' | 'overflow' | 'figure' | 'text split';
   detail: string;
+}
+
+export interface SlideFill {
+  slide: number;
+  heading: string;
+  /** Share of the body area the content spans, 0-1, rounded to 0.001. */
+  fill: number;
+  /** "2/3" when the slide continues a part. */
+  part?: string;
 }
 
 export interface FitReport {
@@ -17,13 +28,14 @@ export interface FitReport {
   actions: FitAction[];
   /** Slides whose content still runs over at the floor size. */
   overflowing: { slide: number; heading: string; pixels: number }[];
+  /** Every slide's fill, and the deck's figures. */
+  fill: SlideFill[];
+  summary: { slides: number; splitParts: number; medianFill: number; underHalf: number[] };
 }
 
 /** Tolerance for sub-pixel rounding. */
 const SLACK = 1;
-const MAX_ITERATIONS = 14;
-/** How far a row of cards shrinks before it is split. */
-const CARD_SHRINK = 2;
+const MAX_ITERATIONS = 8;
 
 export interface Rendered {
   html: string;
@@ -41,7 +53,7 @@ export async function fitDeck<T extends Rendered, R>(
   sent?: () => void,
 ): Promise<{ deck: T; result: R; report: FitReport }> {
   const fit = noFit();
-  const actions = new Map<string, FitAction>();
+  const memory = new Map<string, PartMemory>();
   const first = await render(fit);
   // One page for all passes: later passes swap only the slides, so fonts are decoded once.
   return session.withDocument(first.html, async (page) => {
@@ -49,27 +61,15 @@ export async function fitDeck<T extends Rendered, R>(
     for (let iteration = 1; ; iteration++) {
       const measures = await measureSlides(page);
       const over = measures.filter((m) => m.overflowY > SLACK || m.overflowX > SLACK);
-      // Pack every list by the heights Chromium measured, which splits what overflows and joins
-      // slides that a pessimistic estimate left half empty; then shrink what cannot split.
-      // Slides that packing leaves alone (cards, single blocks) are adjusted in the same pass: their
-      // overflow does not depend on how the lists elsewhere are split, so no pass is spent waiting.
       let changed = false;
       if (iteration < MAX_ITERATIONS) {
-        const packed = pack(fit, deck.slides, measures, actions);
-        const others = packed ? over.filter((m) => !packable(deck.slides[m.number - 1])) : over;
-        changed = (others.length > 0 && adjust(fit, deck.slides, others, actions)) || packed;
+        changed = decideParts(fit, deck.slides, measures, memory, SLACK);
+        const others = over.filter((m) => !stacked(deck.slides[m.number - 1]));
+        if (adjust(fit, deck.slides, others)) changed = true;
       }
       if (!changed) {
-        const overflowing = over.map((m) => ({
-          slide: m.number,
-          heading: deck.slides[m.number - 1]?.plainHeading ?? '',
-          pixels: Math.round(Math.max(m.overflowY, m.overflowX)),
-        }));
-        for (const o of overflowing) {
-          actions.set(`overflow:${o.slide}`, { slide: o.slide, heading: o.heading, action: 'overflow', detail: `${o.pixels}px past the slide at the 18px floor` });
-        }
-        renumber(actions, deck.slides);
-        return { deck, result: await use(page, deck), report: { iterations: iteration, actions: [...actions.values()], overflowing } };
+        const report = finalReport(deck.slides, measures, over, memory, fit, iteration);
+        return { deck, result: await use(page, deck), report };
       }
       const next = await render(fit);
       // The styles are those of the previous pass (same fonts, same theme): the session swaps only the body.
@@ -79,88 +79,83 @@ export async function fitDeck<T extends Rendered, R>(
   }, undefined, sent);
 }
 
-/** Kinds whose items stack vertically and can be packed by measured height. */
-const STACKED = new Set(['keypoints', 'section', 'actors-table', 'timeline', 'indicators', 'quotes', 'glossary', 'sources']);
-
-/** Points each action at its slide in the final deck (splits before it move it along). */
-function renumber(actions: Map<string, FitAction>, slides: Slide[]): void {
-  for (const [key, action] of actions) {
-    const [kind, id] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
-    const slide = kind === 'shrink' ? slides.find((s) => s.key === id) : kind === 'split' ? slides.find((s) => s.part === id) : undefined;
-    if (slide) action.slide = slide.number;
-  }
-}
-
-/** Whether `pack` splits this slide's part by measured heights. */
-function packable(slide: Slide | undefined): slide is Slide {
-  return !!slide && STACKED.has(slide.kind) && !slide.classes.includes('horizontal') && slide.items.length > 0;
+function stacked(slide: Slide | undefined): boolean {
+  return !!slide && STACKED.has(slide.kind) && !slide.classes.split(' ').includes('horizontal') && !!slide.pieces?.length;
 }
 
 /**
- * Packs every stacked part by the item heights Chromium measured and the least room any of its
- * slides had (the room only ever shrinks, so repacking converges). Returns true if any part's
- * split changes.
+ * Slides that are not stacked and run over: smaller text, down to the floor; then cards go fewer to a
+ * slide and a horizontal timeline becomes a vertical list. False when nothing more can be done.
  */
-function pack(fit: FitSettings, slides: Slide[], measures: SlideMeasure[], actions: Map<string, FitAction>): boolean {
-  const parts = new Map<string, { slides: Slide[]; heights: number[]; room: number }>();
-  for (const slide of slides) {
-    if (!packable(slide)) continue;
-    const m = measures[slide.number - 1];
-    const p = parts.get(slide.part) ?? { slides: [], heights: [], room: Infinity };
-    if (!m || m.items.length !== slide.items.length || m.room <= 0) p.room = -1;
-    else {
-      p.heights.push(...m.items);
-      p.room = Math.min(p.room, m.room);
-    }
-    p.slides.push(slide);
-    parts.set(slide.part, p);
-  }
+function adjust(fit: FitSettings, slides: Slide[], over: SlideMeasure[]): boolean {
   let changed = false;
-  for (const [part, p] of parts) {
-    if (p.room <= 0) continue;
-    const room = Math.min(p.room - SLACK, fit.measured[part]?.room ?? Infinity);
-    const next = chunk(p.heights, room, (h) => h).map((c) => c.length);
-    const now = p.slides.map((s) => s.items.length);
-    fit.measured[part] = { heights: p.heights, room };
-    if (next.join() === now.join()) continue;
+  for (const m of over) {
+    const slide = slides[m.number - 1];
+    if (!slide) continue;
+    const level = fit.shrink[slide.key] ?? 0;
+    if (process.env.BRIEFDECK_FIT_DEBUG) process.stderr.write(`fit: ${slide.key} over ${Math.round(m.overflowY)}/${Math.round(m.overflowX)} at ${level}\n`);
+    // The level that would take the content's height back into the body, text area scaling about as size^1.5.
+    const body = 572;
+    const need = body / (body + Math.max(m.overflowY, 0) + (m.overflowX > SLACK ? 40 : 0));
+    const target = LEVEL_PX.findIndex((px, i) => i > level && (px / (LEVEL_PX[level] ?? 26)) ** 1.5 <= need);
+    const cards = (slide.kind === 'actors' || slide.kind === 'scenarios') && slide.items.length > 1;
+    if (slide.kind === 'timeline' && slide.classes.split(' ').includes('horizontal')) {
+      fit.vertical[slide.part] = true;
+    } else if (cards && level < SHRINK_LEVEL && need >= 0.8) {
+      // Card text has its own floor (it starts smaller): a little overflow is worth the 15% step, more is not.
+      fit.shrink[slide.key] = SHRINK_LEVEL;
+    } else if (cards) {
+      fit.perSlide[slide.part] = Math.max(1, Math.min(fit.perSlide[slide.part] ?? Infinity, slide.items.length - 1, Math.floor(slide.items.length * need)));
+      for (const s of slides) if (s.part === slide.part) delete fit.shrink[s.key];
+    } else if (level < FLOOR_LEVEL) {
+      fit.shrink[slide.key] = target < 0 ? FLOOR_LEVEL : target;
+    } else continue;
     changed = true;
-    if (next.length > now.length) {
-      const first = p.slides[0] as Slide;
-      actions.set(`split:${part}`, { slide: first.number, heading: first.plainHeading.replace(/ \(\d+\/\d+\)$/, ''), action: 'split', detail: `continued on ${next.length} slides` });
-    }
   }
   return changed;
 }
 
-/** Changes the fit settings for the slides that run over; false when nothing more can be done. */
-function adjust(fit: FitSettings, slides: Slide[], over: SlideMeasure[], actions: Map<string, FitAction>): boolean {
-  let changed = false;
-  const parts = new Set<string>();
-  const shrink = (slide: Slide, level: number) => {
-    fit.shrink[slide.key] = level + 1;
-    actions.set(`shrink:${slide.key}`, { slide: slide.number, heading: slide.plainHeading, action: 'shrunk', detail: `text reduced to ${26 - 2 * (level + 1)}px` });
-    changed = true;
-  };
-  for (const m of over) {
-    const slide = slides[m.number - 1];
-    if (!slide) continue;
-    // Running off the side is not cured by moving items to another slide: only smaller text helps.
-    const sideways = m.overflowY <= SLACK;
-    const cards = sideways || slide.kind === 'scenarios' || slide.kind === 'actors' || slide.classes.includes('horizontal');
-    const level = fit.shrink[slide.key] ?? 0;
-    if (cards && slide.items.length > 1 && level < (sideways ? MAX_SHRINK : CARD_SHRINK)) {
-      shrink(slide, level);
-    } else if (slide.items.length > 1 && !fit.measured[slide.part] && !parts.has(slide.part)) {
-      parts.add(slide.part);
-      // Ask for less per slide, in proportion to how far it ran over, at least a fifth less.
-      const ratio = Math.min(0.8, 520 / (520 + Math.max(m.overflowY, 40)));
-      fit.density[slide.part] = (fit.density[slide.part] ?? 1) * ratio;
-      actions.set(`split:${slide.part}`, { slide: slide.number, heading: slide.plainHeading.replace(/ \(\d+\/\d+\)$/, ''), action: 'split', detail: 'continued on more slides' });
-      changed = true;
-    } else if (level < MAX_SHRINK) {
-      // A single item too tall for a slide, or a packed slide that still runs over: smaller text.
-      shrink(slide, level);
+function finalReport(slides: Slide[], measures: SlideMeasure[], over: SlideMeasure[], memory: Map<string, PartMemory>, fit: FitSettings, iterations: number): FitReport {
+  const actions: FitAction[] = [];
+  const overflowing = over.map((m) => ({
+    slide: m.number,
+    heading: slides[m.number - 1]?.plainHeading ?? '',
+    pixels: Math.round(Math.max(m.overflowY, m.overflowX)),
+  }));
+  for (const [part, group] of partsOf(slides)) {
+    const first = group[0] as Slide;
+    const heading = first.plainHeading.replace(/ \(\d+\/\d+\)$/, '');
+    const plan = fit.plans[part];
+    if (group.length > 1) actions.push({ slide: first.number, heading, action: 'split', detail: `continued on ${group.length} slides` });
+    if (plan?.level) actions.push({ slide: first.number, heading, action: 'shrunk', detail: `text reduced to ${LEVEL_PX[plan.level]}px` });
+    const splits = Object.keys(fit.splits[part] ?? {}).length;
+    if (splits) actions.push({ slide: first.number, heading, action: 'text split', detail: `${splits} long text${splits > 1 ? 's' : ''} split at sentences` });
+    if (memory.get(part)?.figure) {
+      const fig = slides.find((s) => s.part === `${part}-figure`);
+      if (fig) actions.push({ slide: fig.number, heading, action: 'figure', detail: 'image on a slide of its own; points at full width' });
     }
   }
-  return changed;
+  for (const s of slides) {
+    const level = fit.shrink[s.key];
+    if (level) actions.push({ slide: s.number, heading: s.plainHeading, action: 'shrunk', detail: `text reduced to ${LEVEL_PX[level]}px` });
+  }
+  for (const o of overflowing) actions.push({ slide: o.slide, heading: o.heading, action: 'overflow', detail: `${o.pixels}px past the slide at the ${LEVEL_PX[FLOOR_LEVEL]}px floor` });
+  actions.sort((a, b) => a.slide - b.slide);
+  const fill = slides.map((s, i) => ({
+    slide: s.number,
+    heading: s.plainHeading,
+    fill: Math.round((measures[i]?.fill ?? 0) * 1000) / 1000,
+    ...(s.page ? { part: `${s.page.i}/${s.page.n}` } : {}),
+  }));
+  const body = fill.filter((f, i) => slides[i]?.kind !== 'title');
+  const sorted = body.map((f) => f.fill).sort((a, b) => a - b);
+  const mid = sorted.length ? (sorted.length % 2 ? (sorted[(sorted.length - 1) / 2] as number) : ((sorted[sorted.length / 2 - 1] as number) + (sorted[sorted.length / 2] as number)) / 2) : 0;
+  const splitParts = new Set(slides.filter((s) => s.page).map((s) => s.part)).size;
+  return {
+    iterations,
+    actions,
+    overflowing,
+    fill,
+    summary: { slides: slides.length, splitParts, medianFill: Math.round(mid * 1000) / 1000, underHalf: body.filter((f) => f.fill < 0.5).map((f) => f.slide) },
+  };
 }

@@ -43,6 +43,8 @@ export interface Labels {
   projected: string;
   /** The Admiralty grades' meanings, and the legend's heading. */
   admiralty: { legend: string; reliabilityHead: string; credibilityHead: string; reliability: Record<Reliability, string>; credibility: Record<Credibility, string> };
+  /** After a point whose nested points go on from the slide before. */
+  continued: string;
 }
 
 const en: Labels = {
@@ -99,6 +101,7 @@ const en: Labels = {
     reliability: { A: 'completely reliable', B: 'usually reliable', C: 'fairly reliable', D: 'not usually reliable', E: 'unreliable', F: 'reliability cannot be judged' },
     credibility: { '1': 'confirmed by other sources', '2': 'probably true', '3': 'possibly true', '4': 'doubtful', '5': 'improbable', '6': 'truth cannot be judged' },
   },
+  continued: 'continued',
 };
 
 const he: Labels = {
@@ -155,6 +158,7 @@ const he: Labels = {
     reliability: { A: 'אמין לחלוטין', B: 'אמין בדרך כלל', C: 'אמין למדי', D: 'לא אמין בדרך כלל', E: 'לא אמין', F: 'לא ניתן להעריך את אמינותו' },
     credibility: { '1': 'אושר ממקורות אחרים', '2': 'כנראה נכון', '3': 'ייתכן שנכון', '4': 'מוטל בספק', '5': 'לא סביר', '6': 'לא ניתן להעריך את נכונותו' },
   },
+  continued: 'המשך',
 };
 
 const TABLES: Record<string, Labels> = { en, he };

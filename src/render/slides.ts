@@ -1,5 +1,9 @@
-// Plans the deck: which slides, in what order, with how much on each. The fit engine tunes the budgets.
-import type { BriefingView, KeyPointView, PointView, Safe, SectionView } from './view.js';
+// Plans the deck: which slides, in what order, with what on each. The fit engine (src/fit) decides the splits.
+import Handlebars from 'handlebars';
+import { FLOOR_LEVEL, SHRINK_LEVEL, type Piece } from '../fit/pack.js';
+import { chunk, estimateSplits } from './estimate.js';
+import { splitItems, type Unit } from './slide-units.js';
+import type { BriefingView, Safe, SectionView } from './view.js';
 import type { ChartView, MapView } from './figures-view.js';
 import { gatherNotes } from './slide-notes.js';
 
@@ -9,12 +13,18 @@ export interface Slide {
   /** The part it belongs to, e.g. `keyPoints` or `section-2`. */
   part: string;
   /** Which partial draws it. */
-  kind: 'title' | 'bluf' | 'keyfigures' | 'chart' | 'keypoints' | 'section' | 'actors' | 'actors-table' | 'timeline' | 'scenarios' | 'indicators' | 'quotes' | 'glossary' | 'sources';
+  kind: 'title' | 'bluf' | 'keyfigures' | 'chart' | 'keypoints' | 'section' | 'figure' | 'actors' | 'actors-table' | 'timeline' | 'scenarios' | 'indicators' | 'quotes' | 'glossary' | 'sources';
   heading?: Safe;
   plainHeading: string;
   /** "(2/3)" when a part continues over several slides. */
   page?: { i: number; n: number };
   items: unknown[];
+  /** Stacked parts: what of the part's units (leads, items) this slide holds, in order. */
+  pieces?: Piece[];
+  /** A copy of a part drawn whole at this text level, only to be measured (the first pass). */
+  probe?: number;
+  /** For each piece, the index of its unit before texts were split. */
+  raws?: number[];
   /** Ordered lists continue their numbering across slides. */
   start: number;
   /** Index of the slide's first item within its part. */
@@ -24,131 +34,130 @@ export interface Slide {
   classes: string;
   /** 1-based slide number, set once the plan is complete. */
   number: number;
-  /** Section slides: the lead line (first slide only) and an image. */
+  /** Section slides: the lead (on the slides that carry it) and an image (beside the points, or a figure slide's). */
   lead?: Safe;
-  image?: SectionView['image'];
+  /** The lead's pieces on this slide (a long lead is split at sentences), one paragraph each. */
+  leads?: Safe[];
+  image?: SectionView['image'] & { markdownAlt: string };
   /** A chart beside a section's points, or a chart slide's own; the locator map (title or section slide). */
   chart?: ChartView;
   map?: MapView;
 }
 
-/** What the fit engine may change: how full each part's slides are, and how much a slide's type shrinks. */
+/** A stacked part's layout, as the fit engine decided it: its text level and each slide's pieces. */
+export interface PartPlan {
+  level: number;
+  slides: Piece[][];
+}
+
+/** What the fit engine decides. A part with no plan is drawn whole on one slide, to be measured. */
 export interface FitSettings {
-  /** Multiplier on a part's capacity (1 = the designed density). */
-  density: Record<string, number>;
-  /**
-   * Measured in Chromium: each item's height and the room for items on a slide, in pixels. When a
-   * part has these, it is packed by them instead of by the estimates.
-   */
-  measured: Record<string, { heights: number[]; room: number }>;
-  /** Shrink level per slide key, 0 (none) to MAX_SHRINK (the 18 px floor). */
+  plans: Record<string, PartPlan>;
+  /** Texts split at sentences: per part, unit index (before splitting) → number of pieces. */
+  splits: Record<string, Record<number, number>>;
+  /** Section parts whose image goes on a figure slide of its own (the points at full width after it). */
+  figure: Record<string, boolean>;
+  /** Slides that are not stacked (cards, statements): text level per slide key. */
   shrink: Record<string, number>;
+  /** Card parts: most cards on one slide, when fewer than the layout's default. */
+  perSlide: Record<string, number>;
+  /** Horizontal timelines that did not fit and are drawn as a vertical list. */
+  vertical: Record<string, boolean>;
 }
-export const MAX_SHRINK = 4;
-export const noFit = (): FitSettings => ({ density: {}, shrink: {}, measured: {} });
+export const noFit = (): FitSettings => ({ plans: {}, splits: {}, figure: {}, shrink: {}, perSlide: {}, vertical: {} });
 
-/*
- * First estimates, in lines of 26 px body text (36 px apart) on a 1280x720 slide. They aim a little
- * full: the fit engine measures the real slides in Chromium and moves what runs over onto more slides.
+/** Cards on one slide, at most: actors in up to four columns, scenarios (long texts) three. */
+const CARDS = { actors: 8, scenarios: 3 };
+/** Columns of a card grid with n cards: balanced rows (4 → 2 × 2, 5 → 3 + 2, 7 → 4 + 3). */
+export function gridColumns(n: number): number {
+  return n <= 3 ? Math.max(1, n) : n === 4 ? 2 : n <= 6 ? 3 : 4;
+}
+/** The text levels an undecided part is measured at: the theme's size, 15% smaller, the floor. */
+const PROBE_LEVELS = [0, SHRINK_LEVEL, FLOOR_LEVEL];
+const TIMELINE_ROW = { events: 6, chars: 110 };
+/** Kinds whose items stack vertically: the fit engine measures them and decides their splits. */
+export const STACKED = new Set<Slide['kind']>(['keypoints', 'section', 'actors-table', 'timeline', 'indicators', 'quotes', 'glossary', 'sources']);
+
+/**
+ * The deck's slides. With `fit` (a browser measures the deck), stacked parts follow fit.plans and a
+ * part without a plan is drawn whole; without it, parts are split by estimates.
  */
-const BODY_PX = 572; // slide height less top and bottom padding
-const LINE_PX = 36.4;
-const HEADING = { charsPerLine: 50, linePx: 48, extraPx: 46 };
-/** Characters per line of body text: full width, and beside likelihood badges. */
-const CHARS = { full: 84, badged: 70 };
-/** Fixed-count layouts: cards and rows per slide. */
-const CAPACITY = { cards: 6, timelineRow: 6, scenarios: 3 };
-/** Estimates run full by this much; measuring then splits the few that overflow, in one more pass. */
-const OPTIMISM = 1.15;
-
-/** Lines of body text left under a heading of this length. */
-function bodyLines(heading: string): number {
-  const headingLines = Math.min(3, Math.ceil(heading.length / HEADING.charsPerLine));
-  return (BODY_PX - headingLines * HEADING.linePx - HEADING.extraPx) / LINE_PX;
-}
-const lines = (plain: string, perLine: number) => Math.max(1, Math.ceil(plain.length / perLine));
-const pointLines = (p: PointView, perLine: number): number =>
-  lines(p.plain, perLine) + 0.4 + p.points.reduce((s, q) => s + lines(q.plain, perLine * 1.15) * 0.85 + 0.17, 0);
-
-/** Splits items into as few slides as `capacity` allows, as evenly filled as that number of slides allows. */
-export function chunk<T>(items: T[], capacity: number, cost: (t: T, index: number) => number): T[][] {
-  const greedy = (cap: number): T[][] => {
-    const out: T[][] = [];
-    let cur: T[] = [];
-    let used = 0;
-    for (const [i, it] of items.entries()) {
-      const c = cost(it, i);
-      if (cur.length && used + c > cap) {
-        out.push(cur);
-        cur = [];
-        used = 0;
-      }
-      cur.push(it);
-      used += c;
-    }
-    if (cur.length) out.push(cur);
-    return out;
-  };
-  const first = greedy(capacity);
-  if (first.length < 2) return first;
-  // The smallest capacity that still needs no more slides: the fullest slide is then as light as it can be.
-  let lo = Math.max(...items.map((t, i) => cost(t, i)));
-  let hi = capacity;
-  for (let i = 0; i < 24 && hi - lo > 0.01; i++) {
-    const mid = (lo + hi) / 2;
-    if (greedy(mid).length <= first.length) hi = mid;
-    else lo = mid;
-  }
-  return greedy(hi);
-}
-
-export function planSlides(view: BriefingView, fit: FitSettings = noFit()): Slide[] {
+export function planSlides(view: BriefingView, fit?: FitSettings): Slide[] {
+  const f = fit ?? noFit();
+  const estimates = fit ? {} : estimateSplits(view);
   const slides: Omit<Slide, 'number'>[] = [];
   const L = view.labels as Record<string, Safe>;
-  const density = (part: string) => fit.density[part] ?? 1;
-  const add = (s: Omit<Slide, 'number' | 'classes' | 'start' | 'first'> & { classes?: string; start?: number; first?: number }) => {
-    const level = fit.shrink[s.key] ?? 0;
-    // Card grids take as many columns as they have cards, up to three.
-    const count = s.kind === 'scenarios' || s.kind === 'actors' ? `count-${Math.min(3, s.items.length)}` : '';
-    const dir = view.dir === 'rtl' ? 'rtl' : '';
-    slides.push({ start: 1, first: 0, ...s, classes: [s.kind, s.classes, count, dir, level ? `fit-${level}` : ''].filter(Boolean).join(' ') });
+  const dir = view.dir === 'rtl' ? 'rtl' : '';
+  // A long marking is set a little smaller so that it stays whole in two lines of the header and footer.
+  const marking = view.marking && view.marking.plain.length > 48 ? 'marking-long' : '';
+  const add = (s: Omit<Slide, 'number' | 'classes' | 'start' | 'first'> & { classes?: string; start?: number; first?: number; level?: number }) => {
+    const level = s.level ?? f.shrink[s.key] ?? 0;
+    const { level: _l, ...rest } = s;
+    slides.push({ start: 1, first: 0, ...rest, classes: [s.kind, s.classes, dir, marking, level ? `fit-${level}` : ''].filter(Boolean).join(' ') });
   };
-  /** A part spread over as many slides as it needs, each headed "Heading (i/n)". */
-  const spread = <T>(
-    part: string,
-    kind: Slide['kind'],
-    heading: Safe,
-    plainHeading: string,
-    items: T[],
-    capacity: number,
-    cost: (t: T) => number,
-    extra: Partial<Slide> = {},
-  ) => {
+  const heading = (plainHeading: string, i: number, n: number) => (n > 1 ? `${plainHeading} (${i + 1}/${n})` : plainHeading);
+
+  /** A stacked part over the slides its plan gives (or by the estimates; or, undecided, whole at each probed level). */
+  const stacked = <T>(part: string, kind: Slide['kind'], title: Safe, plainHeading: string, raw: Unit<T>[], extra: Partial<Slide> = {}) => {
+    if (!raw.length) return;
+    const units = splitItems(raw, f.splits[part] ?? {});
+    const planned = f.plans[part];
+    const whole = (level: number): PartPlan => ({ level, slides: [units.map((_u, k) => ({ block: k }))] });
+    const plans: [PartPlan, number | undefined][] = planned
+      ? [[planned, undefined]]
+      : fit
+        ? PROBE_LEVELS.map((level) => [whole(level), level])
+        : [[fromCounts(units, estimates[part]), undefined]];
+    for (const [plan, probe] of plans) {
+      plan.slides.forEach((pieces, i) => {
+        const leads = pieces.flatMap((p) => (units[p.block]?.lead ? [String(units[p.block]?.lead)] : []));
+        const items = pieces.flatMap((p) => {
+          const u = units[p.block];
+          if (!u || u.lead) return [];
+          return [p.from === undefined ? u.item : { ...u.item, points: u.subs?.slice(p.from, p.to) ?? [], continued: p.from > 0 }];
+        });
+        const firstItem = pieces.find((p) => !units[p.block]?.lead);
+        const start = firstItem ? (units[firstItem.block]?.number ?? 1) : 1;
+        add({
+          key: probe === undefined ? `${part}#${i}` : `${part}#probe${probe}`,
+          part,
+          kind,
+          heading: title,
+          plainHeading: heading(plainHeading, i, plan.slides.length),
+          page: plan.slides.length > 1 ? { i: i + 1, n: plan.slides.length } : undefined,
+          items,
+          pieces,
+          probe,
+          raws: pieces.map((p) => units[p.block]?.raw ?? p.block),
+          start,
+          first: start - 1,
+          level: plan.level,
+          ...extra,
+          notes: i === 0 ? extra.notes : undefined,
+          lead: leads.length ? new Handlebars.SafeString(leads.join(' ')) : undefined,
+          leads: leads.map((l) => new Handlebars.SafeString(l)),
+        });
+      });
+    }
+  };
+  /** Cards: as many a slide as the layout holds, spread evenly. */
+  const cards = <T>(part: string, kind: 'actors' | 'scenarios', title: Safe, plainHeading: string, items: T[]) => {
     if (!items.length) return;
-    const m = fit.measured[part];
-    const chunks =
-      m && m.heights.length === items.length
-        ? chunk(items, m.room * density(part), (_t, i) => m.heights[i] ?? m.room)
-        : chunk(items, capacity * OPTIMISM * density(part), cost);
-    let start = 1;
+    const chunks = chunk(items, f.perSlide[part] ?? CARDS[kind], () => 1);
     chunks.forEach((c, i) => {
       add({
         key: `${part}#${i}`,
         part,
         kind,
-        heading,
-        plainHeading: chunks.length > 1 ? `${plainHeading} (${i + 1}/${chunks.length})` : plainHeading,
+        heading: title,
+        plainHeading: heading(plainHeading, i, chunks.length),
         page: chunks.length > 1 ? { i: i + 1, n: chunks.length } : undefined,
         items: c,
-        start,
-        first: start - 1,
-        ...extra,
-        notes: i === 0 ? extra.notes : undefined,
-        lead: i === 0 ? extra.lead : undefined,
+        classes: `cols-${gridColumns(c.length)} count-${c.length}`,
       });
-      start += c.length;
     });
   };
+  const units = <T>(items: T[], subs?: (t: T) => unknown[]): Unit<T>[] => items.map((item, i) => ({ item, number: i + 1, subs: subs?.(item) }));
 
   const titleMap = view.map && view.map.section === undefined ? view.map : undefined;
   add({ key: 'title', part: 'title', kind: 'title', plainHeading: view.plainTitle, items: [], notes: view.notes, map: titleMap, classes: titleMap ? 'with-map' : undefined });
@@ -157,61 +166,86 @@ export function planSlides(view: BriefingView, fit: FitSettings = noFit()): Slid
     const n = view.keyFigures.length;
     add({ key: 'keyFigures', part: 'keyFigures', kind: 'keyfigures', heading: L.keyFigures, plainHeading: plain(L.keyFigures), items: view.keyFigures, classes: `figures-${n} rows-${n > 4 ? 2 : 1}` });
   }
-  spread('keyPoints', 'keypoints', L.keyPoints as Safe, plain(L.keyPoints), view.keyPoints, bodyLines(plain(L.keyPoints)), (k: KeyPointView) =>
-    pointLines(k, k.likelihood || k.confidence ? CHARS.badged : CHARS.full) + 0.25,
-  );
+  stacked('keyPoints', 'keypoints', L.keyPoints as Safe, plain(L.keyPoints), units(view.keyPoints));
   const besideSection = new Set(view.sections.map((s) => s.chart).filter(Boolean));
   for (const s of view.sections) {
     const part = `section-${s.n}`;
-    const lead = s.lead ? 1.6 : 0;
+    // A chart or map placed beside the section takes the place of its image there.
     const chart = s.chart ? view.charts.find((c) => c.id === s.chart) : undefined;
     const map = view.map && view.map.section === s.n ? view.map : undefined;
-    const figure = chart || map ? ' with-figure' : '';
-    const image = (s.image && !figure ? ' with-image' : '') + figure;
-    const perLine = s.image || figure ? CHARS.full / 2 : CHARS.full;
+    const withFigure = chart || map ? ' with-figure' : '';
+    const image = s.image && !withFigure ? { ...s.image, markdownAlt: markdownAlt(s.image.plainAlt) } : undefined;
+    const figure = !!image && (f.figure[part] || (!fit && s.points.length > 0 && !!estimates[part]));
     const firstOfPart = slides.length;
-    if (!s.points.length) {
-      add({ key: `${part}#0`, part, kind: 'section', heading: s.title, plainHeading: s.plainTitle, items: [], notes: s.notes, lead: s.lead, image: figure ? undefined : s.image, classes: image.trim(), chart, map });
+    if (figure && image) {
+      add({ key: `${part}#figure`, part: `${part}-figure`, kind: 'figure', heading: s.title, plainHeading: s.plainTitle, items: [], image, notes: s.notes });
+    }
+    const lead: Unit<unknown>[] = s.lead ? [{ lead: s.lead, number: 0 }] : [];
+    const body = [...lead, ...units(s.points, (p) => p.points)];
+    if (!body.length) {
+      if (!figure) add({ key: `${part}#0`, part, kind: 'section', heading: s.title, plainHeading: s.plainTitle, items: [], notes: s.notes, image, classes: (image ? 'with-image' : '') + withFigure, chart, map });
       continue;
     }
-    spread(part, 'section', s.title, s.plainTitle, s.points, bodyLines(s.plainTitle) - lead, (p: PointView) => pointLines(p, perLine), {
-      notes: s.notes,
-      lead: s.lead,
-      image: figure ? undefined : s.image,
-      classes: image.trim(),
+    stacked(part, 'section', s.title, s.plainTitle, body, {
+      notes: figure ? undefined : s.notes,
+      image: figure ? undefined : image,
+      classes: (image && !figure ? 'with-image' : '') + withFigure,
       chart,
       map,
     });
-    // The figure stands beside the section's first slide; the points continue full width after it.
-    for (const later of slides.slice(firstOfPart + 1)) {
-      if (!figure) break;
-      later.chart = undefined;
-      later.map = undefined;
-      later.classes = later.classes.replace(' with-figure', '');
+    // The chart or map stands beside the section's first slide; the points continue full width after it.
+    if (withFigure) {
+      for (const later of slides.slice(firstOfPart + 1)) {
+        later.chart = undefined;
+        later.map = undefined;
+        later.classes = later.classes.replace(' with-figure', '').replace(/^with-figure$/, '');
+      }
     }
   }
   for (const c of view.charts) {
     if (c.id && besideSection.has(c.id)) continue;
     add({ key: `chart-${c.n}`, part: `chart-${c.n}`, kind: 'chart', heading: c.title, plainHeading: c.plainTitle, items: [], chart: c, notes: c.notes });
   }
-  const manyActors = view.actors.length > 9 || view.actors.some((a) => a.plain.length > 190);
-  if (manyActors) {
-    // Table rows at 19 px: about 1.4 rows of text per body line; the role column wraps first.
-    spread('actors', 'actors-table', L.actors as Safe, plain(L.actors), view.actors, bodyLines(plain(L.actors)) - 1, (a) => lines(a.plain, 130) * 0.8 + 0.45);
+  const manyActors = view.actors.length > CARDS.actors || view.actors.some((a) => a.plain.length > 190);
+  if (manyActors) stacked('actors', 'actors-table', L.actors as Safe, plain(L.actors), units(view.actors));
+  else cards('actors', 'actors', L.actors as Safe, plain(L.actors), view.actors);
+  const horizontal = !f.vertical.timeline && view.timeline.length <= TIMELINE_ROW.events && view.timeline.every((e) => e.plain.length <= TIMELINE_ROW.chars);
+  if (horizontal && view.timeline.length) {
+    add({ key: 'timeline#0', part: 'timeline', kind: 'timeline', heading: L.timeline, plainHeading: plain(L.timeline), items: view.timeline, classes: `horizontal events-${view.timeline.length}` });
   } else {
-    spread('actors', 'actors', L.actors as Safe, plain(L.actors), view.actors, CAPACITY.cards, () => 1);
+    stacked('timeline', 'timeline', L.timeline as Safe, plain(L.timeline), units(view.timeline), { classes: 'vertical' });
   }
-  const horizontal = view.timeline.length <= CAPACITY.timelineRow && view.timeline.every((e) => e.plain.length <= 110);
-  spread('timeline', 'timeline', L.timeline as Safe, plain(L.timeline), view.timeline, horizontal ? CAPACITY.timelineRow : bodyLines(plain(L.timeline)), (e) =>
-    horizontal ? 1 : lines(e.plain, 80) * 0.72 + 0.45,
-    { classes: horizontal ? 'horizontal' : 'vertical' },
-  );
-  spread('scenarios', 'scenarios', L.scenarios as Safe, plain(L.scenarios), view.scenarios, CAPACITY.scenarios, (s) => Math.max(1, s.plain.length / 420));
-  spread('indicators', 'indicators', L.indicators as Safe, plain(L.indicators), view.plainIndicators.map((p, i) => ({ text: view.indicators[i], plain: p })), bodyLines(plain(L.indicators)) - 1.5, (i) => lines(i.plain, CHARS.full - 4) + 0.4);
-  spread('quotes', 'quotes', L.quotes as Safe, plain(L.quotes), view.quotes, bodyLines(plain(L.quotes)), (q) => lines(q.plain, 70) * 1.1 + 1.6);
-  spread('glossary', 'glossary', L.glossary as Safe, plain(L.glossary), view.glossary, bodyLines(plain(L.glossary)), (g) => lines(g.plain, 70) * 0.85 + 0.35);
-  spread('sources', 'sources', L.sources as Safe, plain(L.sources), view.sources, bodyLines(plain(L.sources)), (s) => lines(s.plain, 100) * 0.7 + 0.5);
+  cards('scenarios', 'scenarios', L.scenarios as Safe, plain(L.scenarios), view.scenarios);
+  stacked('indicators', 'indicators', L.indicators as Safe, plain(L.indicators), units(view.plainIndicators.map((p, i) => ({ text: view.indicators[i], plain: p }))));
+  stacked('quotes', 'quotes', L.quotes as Safe, plain(L.quotes), units(view.quotes));
+  stacked('glossary', 'glossary', L.glossary as Safe, plain(L.glossary), units(view.glossary));
+  stacked('sources', 'sources', L.sources as Safe, plain(L.sources), units(view.sources));
   return slides.map((s, i) => ({ ...s, number: i + 1, notes: gatherNotes(s) }));
+}
+
+/** A plan from item counts per slide (the estimates), or the whole part on one slide. */
+function fromCounts(units: Unit<unknown>[], counts: number[] | undefined): PartPlan {
+  const leads = units.filter((u) => u.lead).length;
+  if (!counts) return { level: 0, slides: [units.map((_u, i) => ({ block: i }))] };
+  const slides: Piece[][] = [];
+  let at = 0;
+  counts.forEach((c, i) => {
+    const n = c + (i === 0 ? leads : 0);
+    slides.push(units.slice(at, at + n).map((_u, k) => ({ block: at + k })));
+    at += n;
+  });
+  if (at < units.length) slides.push(units.slice(at).map((_u, k) => ({ block: at + k })));
+  return { level: 0, slides: slides.filter((s) => s.length) };
+}
+
+/** Marp reads an image's alt text as options (bg, w:300, blur, 50%…): words that look like one get a zero-width joiner. */
+function markdownAlt(alt: string): string {
+  const option = /^(bg|contain|cover|fit|auto|left|right|vertical|(\d*\.)?\d+%|(w|width|h|height):.*|(blur|brightness|contrast|drop-shadow|grayscale|hue-rotate|invert|opacity|saturate|sepia|sepia)(:.*)?)$/i;
+  return alt
+    .replace(/[\\[\]]/g, '')
+    .split(/(\s+)/)
+    .map((w) => (option.test(w) ? `${w}\u200d` : w))
+    .join('');
 }
 
 function plain(s: unknown): string {

@@ -50,7 +50,7 @@ export interface SectionView {
   lead?: Safe;
   points: PointView[];
   /** `title` is the alt text escaped for a Markdown image title. */
-  image?: { path: string; alt: Safe; plainAlt: string; title: Safe; src?: string };
+  image?: { path: string; alt: Safe; plainAlt: string; title: Safe; src?: string; caption?: Safe; credit?: Safe };
   notes?: string;
   /** The id of the chart drawn beside the points, and whether the locator map is. */
   chart?: string;
@@ -244,6 +244,8 @@ export function buildView(b: Briefing, slug: string, context: TextContext, asset
         plainAlt: toPlainText(s.image.alt),
         title: literal(toPlainText(s.image.alt)),
         src: assets?.images.get(i)?.dataUri,
+        caption: opt(s.image.caption),
+        credit: opt(s.image.credit),
       },
       notes: s.notes && toPlainText(s.notes),
       chart: s.chart,
