@@ -361,7 +361,7 @@ async function produce(ctx: Context, loaded: LoadedBriefing, dir: string, result
 
   // The deck is the longer way through the browser (fitted in passes, then printed), so it goes first:
   // the print briefing, on a page of its own, is rendered once the deck's first pass is on its way.
-  const decked = want.has('pdf') || want.has('handout') || want.has('png');
+  const decked = want.has('pdf') || want.has('handout') || want.has('png') || want.has('pptx');
   let deckSent = () => {};
   const deckOnItsWay = new Promise<void>((resolve) => (deckSent = () => setImmediate(resolve)));
   const printed = want.has('print') && printView ? printBriefing() : undefined;
@@ -390,9 +390,11 @@ async function produce(ctx: Context, loaded: LoadedBriefing, dir: string, result
       const fitted = await fitDeck(
         session,
         (fit) => renderDeck(deckView, templates, marp, { theme, fit, branding: options.branding }),
-        async (page) => ({
+        async (page, fittedDeck) => ({
           pdf: want.has('pdf') ? await printPage(page, session.timeout) : undefined,
           images: want.has('png') ? await slideImages(page, options.scale ?? 1.5) : undefined,
+          // pptx (issue 16): measured from this same fitted page.
+          pptx: want.has('pptx') ? await pptxOf(page, deckView, fittedDeck.slides, theme, options.branding, meta.date) : undefined,
         }),
         // The deck is in Chromium and this process waits: render the print briefing, load the PDF tools.
         () => {
@@ -426,6 +428,7 @@ async function produce(ctx: Context, loaded: LoadedBriefing, dir: string, result
       }
       if (want.has('html')) await write('deck.html', deck.html);
       if (want.has('md')) await write('deck.md', deck.markdown);
+      if (fitted.result.pptx) await write('deck.pptx', fitted.result.pptx);
       if (fitted.result.images) {
         for (const [i, png] of fitted.result.images.slides.entries()) await write(`slides/${String(i + 1).padStart(2, '0')}.png`, png);
         await write('og.png', fitted.result.images.og);
@@ -463,6 +466,12 @@ async function produce(ctx: Context, loaded: LoadedBriefing, dir: string, result
 async function slideImages(page: import('puppeteer').Page, scale: number) {
   const { screenshotSlides, ogImage } = await import('./output/images.js');
   return { slides: await screenshotSlides(page, { scale }), og: await ogImage(page) };
+}
+
+/** deck.pptx from the fitted deck page (src/formats/deck-pptx.ts). */
+async function pptxOf(page: import('puppeteer').Page, view: import('./render/view.js').BriefingView, slides: import('./render/slides.js').Slide[], theme: string, branding: Branding | undefined, date: Date) {
+  const { deckPptx } = await import('./formats/deck-pptx.js');
+  return (await deckPptx({ page, view, slides, theme, branding, date })).bytes;
 }
 
 /** PDF dates: SOURCE_DATE_EPOCH when set (reproducible builds), else the briefing's as-of date. */
