@@ -24,7 +24,7 @@ export function deckIR(view: BriefingView, slides: Slide[], geometry: SlideGeome
   const sourcesSlide = slides.find((s) => s.kind === 'sources')?.number;
   const out = slides.map((slide, i) => {
     const g = geometry[i] as SlideGeometry;
-    const ctx = { rtl, charEm: Math.max(g.charEm, CHAR_EM_FLOOR), sourcesSlide };
+    const ctx = { rtl, charEm: Math.max(g.charEm, CHAR_EM_FLOOR), sourcesSlide, citeColor: theme.accentInk };
     const ir = slideIR(view, slide, g, theme, ctx);
     fitShapes(ir.shapes, ctx.charEm);
     return ir;

@@ -85,6 +85,8 @@ export interface TableShape {
   style: TextStyle;
   headerFill: string;
   headerColor: string;
+  /** Body cells' fill (the slide's paper, so a cell reads as the deck's table does). */
+  fill: string;
   border: string;
 }
 
@@ -148,6 +150,8 @@ export interface Theme {
   muted: string;
   primary: string;
   accent: string;
+  /** Accent colour for text (citations). */
+  accentInk: string;
   rule: string;
   card: string;
   /** Likelihood shades 1-7: fill and ink. */

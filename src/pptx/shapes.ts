@@ -11,6 +11,8 @@ export interface Ctx {
   /** Width of a character per point of size (em), as measured for this slide. */
   charEm: number;
   sourcesSlide?: number;
+  /** Citation numbers' colour. */
+  citeColor?: string;
 }
 
 export const boxOf = (m: Pick<Measured, 'x' | 'y' | 'w' | 'h'>): Box => box(m.x, m.y, m.w, m.h);

@@ -102,8 +102,8 @@ function points(paragraphs: Paragraph[], g: SlideGeometry, ctx: Ctx, lead?: Slid
 
 function pointParas(ps: PointView[], ctx: Ctx, subPt?: number): Paragraph[] {
   return ps.flatMap((p) => [
-    para([...runsOf(p.text), ...citeRuns(p.cites, ctx.sourcesSlide)], { bullet: 'bullet' }),
-    ...p.points.map((q) => para([...runsOf(q.text), ...citeRuns(q.cites, ctx.sourcesSlide)], { bullet: 'bullet', level: 1, fontPt: subPt })),
+    para([...runsOf(p.text), ...citeRuns(p.cites, ctx.sourcesSlide, ctx.citeColor)], { bullet: 'bullet' }),
+    ...p.points.map((q) => para([...runsOf(q.text), ...citeRuns(q.cites, ctx.sourcesSlide, ctx.citeColor)], { bullet: 'bullet', level: 1, fontPt: subPt })),
   ]);
 }
 
@@ -118,7 +118,7 @@ function section(slide: Slide, g: SlideGeometry, theme: Theme, ctx: Ctx): Shape[
 }
 
 function keyPoints(items: KeyPointView[], start: number, g: SlideGeometry, ctx: Ctx): Shape[] {
-  const paragraphs = items.map((k, i) => para([...runsOf(k.text), ...citeRuns(k.cites, ctx.sourcesSlide)], { bullet: 'number', start: i === 0 ? start : undefined }));
+  const paragraphs = items.map((k, i) => para([...runsOf(k.text), ...citeRuns(k.cites, ctx.sourcesSlide, ctx.citeColor)], { bullet: 'number', start: i === 0 ? start : undefined }));
   const badges = g.items.flatMap((it, i) => it.parts.filter((p) => /\b(badge|chip)\b/.test(p.cls)).map((p, j) => badge(`Badge ${i + 1}.${j + 1}`, p, ctx)));
   // The text stops short of the badges' column, as on the deck's slide.
   const list = g.blocks.find((b) => b.tag === 'ul' || b.tag === 'ol');
@@ -145,7 +145,7 @@ function bluf(view: BriefingView, g: SlideGeometry, theme: Theme, ctx: Ctx): Sha
 function quotes(slide: Slide, g: SlideGeometry, theme: Theme, ctx: Ctx): Shape[] {
   const qs = slide.items as BriefingView['quotes'];
   const paragraphs = qs.flatMap((q) => [
-    para([...runsOf(q.text), ...citeRuns(q.cites, ctx.sourcesSlide)], { bullet: 'bullet' }),
+    para([...runsOf(q.text), ...citeRuns(q.cites, ctx.sourcesSlide, ctx.citeColor)], { bullet: 'bullet' }),
     ...(q.speaker ? [para([{ text: `— ${plain(q.speaker)}`, color: theme.muted }], { level: 1 })] : []),
   ]);
   return points(paragraphs, g, ctx);

@@ -9,6 +9,8 @@ import { citeRuns, runsOf } from './text.js';
 import { box } from './theme.js';
 
 const plain = (s: unknown) => String(s ?? '').replace(/\\(.)/g, '$1');
+/** A URL shown with break opportunities (zero-width spaces) after its slashes, so long ones wrap in their cell. */
+const breakable = (url: string) => url.replace(/([/?&=_-])(?=[^/?&=_-])/g, '$1\u200b');
 const cell = (paragraphs: Paragraph[], extra: Partial<TableCell> = {}): TableCell => ({ paragraphs, ...extra });
 
 /** The table's box: the measured table (or list), down to the content bottom at most. */
@@ -32,6 +34,7 @@ function table(name: string, g: SlideGeometry, theme: Theme, ctx: Ctx, fractions
     rows,
     style: { ...style, color: theme.ink },
     headerFill: theme.card,
+    fill: theme.background,
     headerColor: theme.muted,
     border: theme.rule,
   };
@@ -41,7 +44,7 @@ export function actorsTable(view: BriefingView, slide: Slide, g: SlideGeometry, 
   const L = view.labels;
   const header = [L.actor, L.type, L.role, L.stance].map((l) => cell([para([{ text: plain(l).toUpperCase() }])], { bold: true }));
   const rows = (slide.items as ActorView[]).map((a) => [
-    cell([para([...runsOf(a.name), ...citeRuns(a.cites, ctx.sourcesSlide)])], { bold: true }),
+    cell([para([...runsOf(a.name), ...citeRuns(a.cites, ctx.sourcesSlide, ctx.citeColor)])], { bold: true }),
     cell([para(runsOf(a.type), { color: theme.muted })]),
     cell([para(runsOf(a.role))]),
     cell([para(runsOf(a.stance))], { bold: true }),
@@ -85,7 +88,7 @@ export function sourcesTable(slide: Slide, g: SlideGeometry, theme: Theme, ctx: 
       cell([para([{ text: `${s.n}.` }])], { bold: true }),
       cell([
         para([...runsOf(s.title).map((r) => ({ ...r, bold: true })), ...(details ? [{ text: ` · ${details}` }] : [])]),
-        ...(s.url ? [para([{ text: s.url, link: { url: s.url }, color: theme.muted }], { fontPt: undefined })] : []),
+        ...(s.url ? [para([{ text: breakable(s.url), link: { url: s.url }, color: theme.muted }])] : []),
       ]),
     ];
   });

@@ -43,13 +43,12 @@ function merge(runs: Run[]): Run[] {
   return out;
 }
 
-/** Citation numbers as one superscript run each, linked to the sources slide. */
-export function citeRuns(cites: Cite[], sourcesSlide: number | undefined): Run[] {
-  return cites.map((c, i) => ({
-    text: i === 0 ? `\u2009${c.n}` : `,${c.n}`,
-    superscript: true,
-    ...(sourcesSlide ? { link: { slide: sourcesSlide } } : {}),
-  }));
+/** Citation numbers as one superscript run, linked to the sources slide, after a thin space. */
+export function citeRuns(cites: Cite[], sourcesSlide: number | undefined, color?: string): Run[] {
+  if (!cites.length) return [];
+  const numbers: Run = { text: cites.map((c) => c.n).join(','), superscript: true, bold: true, ...(color ? { color } : {}) };
+  if (sourcesSlide) numbers.link = { slide: sourcesSlide };
+  return [{ text: '\u2009' }, numbers];
 }
 
 export const plainOf = (runs: Run[]): string => runs.map((r) => r.text).join('');

@@ -36,6 +36,7 @@ export function themeOf(name: string, g: SlideGeometry | undefined): Theme {
     muted: hex(v.muted, dark ? '9aa4af' : '5f6873'),
     primary,
     accent,
+    accentInk: hex(v['accent-ink'], accent),
     rule: hex(v.rule, dark ? '2a313b' : 'd9dcd6'),
     card: hex(v.card, dark ? '161b22' : 'ffffff'),
     likelihood,
@@ -53,14 +54,17 @@ export function chromeOf(view: BriefingView, theme: Theme, g: SlideGeometry | un
   const plain = (s: unknown) => String(s).replace(/\\(.)/g, '$1');
   const source = `${plain(view.labels.source)}: ${view.primarySource.plainTitle}`;
   // As the deck does (its footer ends the source with an ellipsis at 36% of the width): ~60 characters.
-  const footer = { source: source.length > 64 ? `${source.slice(0, 62).trimEnd()}…` : source, date: `${plain(view.labels.asOf)} ${plain(view.dateDisplay)}` };
+  const fontPt = (footerPx?.fontPx ?? 14) * PT;
+  // The source box is 4.4 in wide; characters of the widest fallback font take ~0.58 em.
+  const fit = Math.floor((4.4 * 72) / (0.58 * fontPt));
+  const footer = { source: source.length > fit ? `${source.slice(0, fit - 1).trimEnd()}…` : source, date: `${plain(view.labels.asOf)} ${plain(view.dateDisplay)}` };
   return {
     marking,
     footer,
     logo: logo && /^data:image\/(png|svg\+xml);base64,/.test(logo) ? { data: logo, box: box(1280 - 64 - 180, 64, 180, 72) } : undefined,
     headerBox: box(0, 0, 1280, g?.header?.h || 40),
     footerBox: box(0, footerPx?.y ?? 676, 1280, footerPx?.h || 44),
-    fontPt: (footerPx?.fontPx ?? 14) * PT,
+    fontPt,
     color: theme.muted,
   };
 }

@@ -39,7 +39,7 @@ export function timelineShapes(slide: Slide, g: SlideGeometry, theme: Theme, ctx
     const dateParas = [para([{ text: e.year }], year ? { fontPt: Math.round(year.fontPx * 0.75 * 100) / 100, bold: true, color: year.color } : {})];
     if (e.rest) dateParas.push(para([{ text: e.rest }], day ? { fontPt: Math.round(day.fontPx * 0.75 * 100) / 100, color: day.color } : {}));
     shapes.push(text(`Date ${i + 1}`, boxOf(when), dateParas, styleOf(year ?? when, ctx), { room: 1.2 }));
-    shapes.push(text(`Event ${i + 1}`, boxOf(what), [para([...runsOf(e.event), ...citeRuns(e.cites, ctx.sourcesSlide)])], styleOf(what, ctx, { bold: false }), { room: horizontal ? 3.2 : 1.4 }));
+    shapes.push(text(`Event ${i + 1}`, boxOf(what), [para([...runsOf(e.event), ...citeRuns(e.cites, ctx.sourcesSlide, ctx.citeColor)])], styleOf(what, ctx, { bold: false }), { room: horizontal ? 3.2 : 1.4 }));
   });
   return shapes;
 }

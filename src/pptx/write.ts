@@ -144,7 +144,7 @@ function addText(pptx: PptxGenJS, slide: Slide, s: TextShape, rtl: boolean, lang
 function addTable(slide: Slide, t: TableShape, rtl: boolean, lang: string): void {
   const cell = (c: TableShape['rows'][number][number], header: boolean): pptxgen.default.TableCell => ({
     text: runsToProps(c.paragraphs, { ...t.style, bold: c.bold ?? false, color: header ? t.headerColor : t.style.color, fontPt: header ? Math.round(t.style.fontPt * 0.85 * 100) / 100 : t.style.fontPt }, rtl, lang),
-    options: { fill: { color: c.fill ?? (header ? t.headerFill : undefined) ?? 'FFFFFF' }, valign: 'top' },
+    options: { fill: { color: c.fill ?? (header ? t.headerFill : t.fill) }, valign: 'top' },
   });
   const rows = [...(t.header.length ? [t.header.map((c) => cell(c, true))] : []), ...t.rows.map((r) => r.map((c) => cell(c, false)))];
   slide.addTable(rows, {
