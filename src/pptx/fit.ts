@@ -10,7 +10,7 @@ export function innerPt(s: TextShape): { w: number; h: number } {
 }
 
 export function estimatePt(s: TextShape, charEm: number): number {
-  return textHeightPt({ paragraphs: s.paragraphs, fontPt: s.style.fontPt, lineHeight: s.style.lineHeight, widthPt: innerPt(s).w, charEm: Math.max(charEm, CHAR_EM_FLOOR) });
+  return textHeightPt({ paragraphs: s.paragraphs, fontPt: s.style.fontPt, lineHeight: s.style.lineHeight, widthPt: innerPt(s).w, charEm: Math.max(charEm, CHAR_EM_FLOOR), bold: s.style.bold });
 }
 
 /** Whether the text fits its box (a point of slack for rounding). */

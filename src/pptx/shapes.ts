@@ -55,7 +55,7 @@ export function text(
 export function badge(name: string, m: Measured, ctx: Ctx): TextShape {
   const fontPt = round(m.fontPx * PT);
   // Wide enough for the word in the widest font an office suite may use.
-  const need = (m.text.length * ctx.charEm * fontPt) / 72 + 0.16;
+  const need = (m.text.trim().length * ctx.charEm * fontPt * (m.weight >= 600 ? 1.1 : 1)) / 72 + 0.2;
   const b = boxOf(m);
   const w = Math.max(b.w, need);
   return text(name, { ...b, x: ctx.rtl ? b.x : b.x + b.w - w, w }, [para([{ text: m.text.trim() }])], { ...styleOf(m, ctx), lineHeight: 1, align: 'center', valign: 'middle' }, {

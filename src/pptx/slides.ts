@@ -118,7 +118,7 @@ function section(slide: Slide, g: SlideGeometry, theme: Theme, ctx: Ctx): Shape[
 }
 
 function keyPoints(items: KeyPointView[], start: number, g: SlideGeometry, ctx: Ctx): Shape[] {
-  const paragraphs = items.map((k, i) => para([...runsOf(k.text), ...citeRuns(k.cites, ctx.sourcesSlide, ctx.citeColor)], { bullet: 'number', start: i === 0 ? start : undefined }));
+  const paragraphs = items.map((k) => para([...runsOf(k.text), ...citeRuns(k.cites, ctx.sourcesSlide, ctx.citeColor)], { bullet: 'number', start }));
   const badges = g.items.flatMap((it, i) => it.parts.filter((p) => /\b(badge|chip)\b/.test(p.cls)).map((p, j) => badge(`Badge ${i + 1}.${j + 1}`, p, ctx)));
   // The text stops short of the badges' column, as on the deck's slide.
   const list = g.blocks.find((b) => b.tag === 'ul' || b.tag === 'ol');

@@ -62,6 +62,8 @@ export const CHAR_EM_FLOOR = 0.5;
 const WRAP_FILL = 0.9;
 /** Text indent per bullet level, points. */
 export const INDENT_PT = 22;
+/** Numbered paragraphs indent further: room for "10." and beyond. */
+export const NUMBER_INDENT_PT = 30;
 
 export interface TextBoxMetrics {
   paragraphs: Paragraph[];
@@ -71,21 +73,26 @@ export interface TextBoxMetrics {
   widthPt: number;
   /** Width of a character per point of size, em. */
   charEm: number;
+  /** The box's text is bold unless its runs say otherwise. */
+  bold?: boolean;
 }
 
-/** Lines a paragraph takes at its size in a box this wide. */
-export function paragraphLines(p: Paragraph, fontPt: number, widthPt: number, charEm: number): number {
+/** Bold faces run this much wider than the regular face the width per character was measured in. */
+export const BOLD_WIDTH = 1.1;
+
+/** Lines a paragraph takes at its size in a box this wide (`bold`: the box's text is bold unless a run says otherwise). */
+export function paragraphLines(p: Paragraph, fontPt: number, widthPt: number, charEm: number, bold = false): number {
   const size = p.fontPt ?? fontPt;
-  const indent = p.bullet === 'none' ? 0 : INDENT_PT * (p.level + 1);
+  const indent = p.bullet === 'none' ? 0 : (p.bullet === 'number' ? NUMBER_INDENT_PT : INDENT_PT) * (p.level + 1);
   const room = Math.max(1, (widthPt - indent) * WRAP_FILL);
-  const text = plainOf(p.runs);
-  return Math.max(1, Math.ceil((text.length * charEm * size) / room));
+  const width = p.runs.reduce((w, r) => w + r.text.length * ((r.bold ?? p.bold ?? bold) ? BOLD_WIDTH : 1) * (r.superscript ? 0.7 : 1), 0);
+  return Math.max(1, Math.ceil((width * charEm * size) / room));
 }
 
 /** Estimated height of a text box's text, points: lines at their line height, plus the space between paragraphs. */
 export function textHeightPt(m: TextBoxMetrics): number {
   return m.paragraphs.reduce((h, p) => {
     const size = p.fontPt ?? m.fontPt;
-    return h + (p.spaceBefore ?? 0) + paragraphLines(p, m.fontPt, m.widthPt, m.charEm) * size * m.lineHeight;
+    return h + (p.spaceBefore ?? 0) + paragraphLines(p, m.fontPt, m.widthPt, m.charEm, m.bold) * size * m.lineHeight;
   }, 0);
 }

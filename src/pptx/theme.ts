@@ -80,7 +80,7 @@ export function layoutsOf(theme: Theme, rtl: boolean): Layout[] {
   const titleBox = box(64, 60, 1152, 110);
   const bodyBox = box(64, 190, 1152, 450);
   return [
-    { name: 'title', title: 'Title', titleBox: box(64, 200, 1000, 200), titleStyle: { ...title, fontPt: 52 * PT, color: theme.name === 'briefing' ? 'ffffff' : theme.ink, valign: 'bottom' }, bodyBox: box(64, 410, 1000, 90), bodyStyle: { ...body, fontPt: 24 * PT } },
+    { name: 'title', title: 'Title', titleBox: box(64, 200, 1000, 200), titleStyle: { ...title, fontPt: 52 * PT, color: theme.name === 'briefing' ? 'ffffff' : theme.ink, valign: 'top' }, bodyBox: box(64, 410, 1000, 90), bodyStyle: { ...body, fontPt: 24 * PT } },
     { name: 'section', title: 'Title and points', titleBox, titleStyle: title, bodyBox, bodyStyle: body },
     { name: 'two-column', title: 'Points and picture', titleBox, titleStyle: title, bodyBox: box(64, 190, 660, 450), bodyStyle: body },
     { name: 'cards', title: 'Cards', titleBox, titleStyle: title },

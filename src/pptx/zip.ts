@@ -10,22 +10,41 @@ export async function finishPptx(bytes: Uint8Array, ir: DeckIR): Promise<Uint8Ar
   const zip = await JSZip.loadAsync(bytes);
   const iso = ir.date.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const edits = new Map<string, (xml: string) => string>();
-  edits.set('docProps/core.xml', (xml) =>
-    xml.replace(/(<dcterms:created[^>]*>)[^<]*/, `$1${iso}`).replace(/(<dcterms:modified[^>]*>)[^<]*/, `$1${iso}`).replace(/<cp:lastModifiedBy>[^<]*/, '<cp:lastModifiedBy>briefdeck'),
-  );
+  edits.set('docProps/core.xml', (xml) => coreDates(xml, iso));
   edits.set('ppt/theme/theme1.xml', (xml) => themeFonts(xml, ir));
   ir.slides.forEach((s, i) => {
     const placed = s.shapes.flatMap((sh) => (sh.kind === 'text' && sh.placeholder ? [{ type: sh.placeholder, name: sh.name, box: sh.box }] : []));
     edits.set(`ppt/slides/slide${i + 1}.xml`, (xml) => onePPr(placed.reduce((x, sh) => place(x, sh), xml)));
   });
-  const names = Object.keys(zip.files).sort(order);
+  // pptxgenjs numbers charts by a counter shared by every deck the process writes: number them per file.
+  const ids = [...new Set(Object.keys(zip.files).flatMap((n) => /^ppt\/charts\/chart(\d+)\.xml$/.exec(n)?.[1] ?? []))].sort((a, b) => Number(a) - Number(b));
+  const renumber = (text: string) => (ids.length ? text.replace(CHART_PART, (_m, head: string, id: string, tail: string) => `${head}${ids.indexOf(id) + 1}${tail}`) : text);
+  return rezip(zip, ir.date, renumber, async (name, entry) => {
+    const edit = edits.get(name) ?? (/^ppt\/(slideLayouts|slideMasters|notesSlides)\/[^/]+\.xml$/.test(name) ? onePPr : undefined);
+    if (edit) return renumber(edit(await entry.async('string')));
+    if (ids.length && /\.(xml|rels)$/.test(name)) return renumber(await entry.async('string'));
+    // A chart's data is a workbook inside the file, with timestamps of its own.
+    if (/^ppt\/embeddings\/.*\.xlsx$/.test(name)) {
+      const book = await JSZip.loadAsync(await entry.async('uint8array'));
+      return rezip(book, ir.date, (n) => n, async (n, e) => (n === 'docProps/core.xml' ? coreDates(await e.async('string'), iso) : e.async('uint8array')));
+    }
+    return entry.async('uint8array');
+  });
+}
+
+const coreDates = (xml: string, iso: string) =>
+  xml.replace(/(<dcterms:created[^>]*>)[^<]*/, `$1${iso}`).replace(/(<dcterms:modified[^>]*>)[^<]*/, `$1${iso}`).replace(/<cp:lastModifiedBy>[^<]*/, '<cp:lastModifiedBy>briefdeck');
+
+const CHART_PART = /(charts\/(?:_rels\/)?chart|Microsoft_Excel_Worksheet)(\d+)(\.xml|\.xlsx)/g;
+
+/** The ZIP again, its entries renamed by `rename`, in a fixed order with one fixed date, each passed through `data`. */
+async function rezip(zip: JSZip, date: Date, rename: (name: string) => string, data: (name: string, entry: JSZip.JSZipObject) => Promise<string | Uint8Array>): Promise<Uint8Array> {
   const out = new JSZip();
-  for (const name of names) {
+  const names = Object.keys(zip.files).map((name) => ({ name, to: rename(name) }));
+  for (const { name, to } of names.sort((a, b) => order(a.to, b.to))) {
     const entry = zip.files[name];
     if (!entry || entry.dir) continue;
-    const edit = edits.get(name) ?? (/^ppt\/(slideLayouts|slideMasters|notesSlides)\/[^/]+\.xml$/.test(name) ? onePPr : undefined);
-    const data = edit ? edit(await entry.async('string')) : await entry.async('uint8array');
-    out.file(name, data, { date: ir.date, createFolders: false });
+    out.file(to, await data(name, entry), { date, createFolders: false });
   }
   return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });
 }

@@ -38,14 +38,14 @@ export function shapesOf(xml: string): ShapeXml[] {
       const ppr = /<a:pPr([^>]*)>/.exec(p)?.[1] ?? '';
       const runs = [...p.matchAll(/<a:r>([\s\S]*?)<\/a:r>/g)].map(([, r = '']) => {
         const rpr = /<a:rPr([^>]*)>/.exec(r)?.[1] ?? '';
-        return { text: unescape(/<a:t>([\s\S]*?)<\/a:t>/.exec(r)?.[1] ?? ''), sz: Number(attr(rpr, 'sz') ?? 1800) / 100, superscript: Number(attr(rpr, 'baseline') ?? 0) > 0, lang: attr(rpr, 'lang') ?? '' };
+        return { bold: attr(rpr, 'b') === '1', text: unescape(/<a:t>([\s\S]*?)<\/a:t>/.exec(r)?.[1] ?? ''), sz: Number(attr(rpr, 'sz') ?? 1800) / 100, superscript: Number(attr(rpr, 'baseline') ?? 0) > 0, lang: attr(rpr, 'lang') ?? '' };
       });
       const lnSpc = /<a:lnSpc><a:spcPct val="(\d+)"/.exec(p)?.[1];
       const spcBef = /<a:spcBef><a:spcPts val="(\d+)"/.exec(p)?.[1];
       const bullet = /<a:buAutoNum/.test(p) ? 'number' : /<a:buChar/.test(p) ? 'bullet' : 'none';
       const fontPt = Math.max(0, ...runs.filter((r) => !r.superscript).map((r) => r.sz));
       return {
-        runs: runs.map((r) => ({ text: r.text, superscript: r.superscript, lang: r.lang })),
+        runs: runs.map((r) => ({ text: r.text, superscript: r.superscript, bold: r.bold, lang: r.lang })),
         level: Number(attr(ppr, 'lvl') ?? 0),
         bullet: bullet as Paragraph['bullet'],
         fontPt: fontPt || (runs[0]?.sz ?? 18),
