@@ -87,9 +87,12 @@ export function onePPr(xml: string): string {
 function themeFonts(xml: string, ir: DeckIR): string {
   const f = ir.theme;
   const c = (v: string) => `<a:srgbClr val="${v.toUpperCase()}"/>`;
+  // dk1/lt1 are the scheme's dark and light text-and-background colours, whichever the theme shows on which.
+  const light = (v: string) => parseInt(v.slice(0, 2), 16) * 0.3 + parseInt(v.slice(2, 4), 16) * 0.59 + parseInt(v.slice(4, 6), 16) * 0.11 > 128;
+  const [dark, bright] = light(f.background) ? [f.ink, f.background] : [f.background, f.ink];
   // The theme's colours as the file's colour scheme, so that PowerPoint's pickers offer them.
   const scheme =
-    `<a:clrScheme name="briefdeck ${f.name}"><a:dk1>${c(f.ink)}</a:dk1><a:lt1>${c(f.background)}</a:lt1><a:dk2>${c(f.primary)}</a:dk2><a:lt2>${c(f.card)}</a:lt2>` +
+    `<a:clrScheme name="briefdeck ${f.name}"><a:dk1>${c(dark)}</a:dk1><a:lt1>${c(bright)}</a:lt1><a:dk2>${c(f.primary)}</a:dk2><a:lt2>${c(f.card)}</a:lt2>` +
     [f.primary, f.accent, ...f.chartColors.slice(2), f.muted, f.rule].slice(0, 6).map((v, i) => `<a:accent${i + 1}>${c(v)}</a:accent${i + 1}>`).join('') +
     `<a:hlink>${c(f.primary)}</a:hlink><a:folHlink>${c(f.muted)}</a:folHlink></a:clrScheme>`;
   return xml
