@@ -89,10 +89,10 @@ async function ensureBrowser() {
 
 /** The tests read PDFs back with poppler-utils and qpdf. */
 function ensureTestTools() {
-  const missing = [['pdfinfo', 'poppler-utils'], ['qpdf', 'qpdf']].filter(([cmd]) => !has(cmd)).map(([, pkg]) => pkg);
+  const missing = [['pdfinfo', 'poppler-utils'], ['qpdf', 'qpdf'], ['soffice', 'libreoffice-impress']].filter(([cmd]) => !has(cmd)).map(([, pkg]) => pkg);
   if (!missing.length) return;
   if (process.platform === 'linux' && isRoot() && isDebian()) aptInstall(missing);
-  else fail(`the tests need ${missing.join(' and ')}: install them (Debian/Ubuntu: sudo apt-get install -y ${missing.join(' ')}; macOS: brew install poppler qpdf)`);
+  else fail(`the tests need ${missing.join(' and ')}: install them (Debian/Ubuntu: sudo apt-get install -y ${missing.join(' ')}; macOS: brew install poppler qpdf && brew install --cask libreoffice)`);
 }
 
 checkNode();

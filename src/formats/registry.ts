@@ -7,9 +7,10 @@ import { printPdf } from './print-pdf.js';
 import { deckMd } from './deck-md.js';
 import { handoutPdf } from './handout-pdf.js';
 import { slidePng } from './slide-png.js';
+import { deckPptxFormat } from './deck-pptx.js';
 
 /** In the order their names are listed; formats that need the live page capture from it in this order. */
-export const REGISTRY = [deckHtml, deckPdf, printPdf, deckMd, handoutPdf, slidePng] as const;
+export const REGISTRY = [deckHtml, deckPdf, printPdf, deckMd, handoutPdf, slidePng, deckPptxFormat] as const;
 
 export type Format = (typeof REGISTRY)[number]['name'];
 export const FORMATS: readonly Format[] = REGISTRY.map((f) => f.name);

@@ -35,6 +35,8 @@ export interface ChartView {
   cites: Cite[];
   notes?: string;
   plain: string;
+  /** The data, as plain text and numbers (a PowerPoint draws it as a native chart). */
+  data: ChartData;
 }
 export interface MapView {
   /** The title slide's panel (deck) or the print briefing's figure. */
@@ -98,6 +100,7 @@ export function figuresView(b: Briefing, t: Tools): FiguresView {
     return {
       n: i + 1,
       id: c.id,
+      data,
       inSection,
       title: t.safe(c.title),
       plainTitle: data.title,
