@@ -54,10 +54,19 @@ bluf: >-
   State the judgement first: what is happening, why it matters and what is likely next.
   Keep it to three sentences.
 
-# Optional. Speaker notes for the title slide.
+# Optional. Speaker notes for the title slide, and for the BLUF slide.
 notes: What to say while the title slide is up.
+blufNotes: What to say while the bottom line is up.
 
-# Required, at least one. Plain text, or {text, sources, likelihood, confidence}.
+# Optional. Two to four large numbers with a one-line label: {value, label, sources, notes}.
+# value is at most 12 characters ("60%", "+50%", "27-49%").
+keyFigures:
+  - value: "60%"
+    label: What the number measures, in a few words.
+    sources: [article]
+    notes: Where the number comes from.
+
+# Required, at least one. Plain text, or {text, sources, likelihood, confidence, notes}.
 # likelihood (ICD 203): almost no chance, very unlikely, unlikely, roughly even chance, likely,
 # very likely, almost certain. confidence: low, moderate, high.
 keyPoints:
@@ -65,15 +74,19 @@ keyPoints:
     sources: [article]
     likelihood: likely
     confidence: moderate
+    notes: Speaker notes for this point.
   - A second finding, written as plain text.
 
-# Optional. One slide (and print section) each: {title, lead, points, image, notes}.
+# Optional. One slide (and print section) each: {title, lead, points, image, chart, map, notes}.
+# chart: the id of a chart (below) drawn beside the points; map: true draws the locator map there.
 sections:
   - title: A section heading that states its point
     lead: One sentence that introduces the section.
     points:
-      - text: A point with a citation.
+      - text: A point with a citation and a judgement.
         sources: [article]
+        likelihood: unlikely
+        confidence: low
         # One nested level of points.
         points:
           - A supporting detail.
@@ -82,7 +95,32 @@ sections:
     # image:
     #   path: map.png
     #   alt: What the image shows, for readers who cannot see it.
+    #   caption: A caption printed under it.
+    #   credit: Who made the picture.
+    chart: trend
     notes: Speaker notes for this slide.
+
+# Optional. Charts drawn from data: {id, type (bar, column or line), title, description, unit,
+# categories, series: [{name, values}], source, sources, notes}. A chart a section names by id
+# stands beside its points; any other gets a slide of its own. Print shows the data as a table too.
+charts:
+  - id: trend
+    type: column
+    title: The chart's message, as a statement
+    unit: "%"
+    categories: ["2023", "2024", "2025"]
+    series:
+      - name: Share
+        values: [10, 20, 35]
+    source: Where the data comes from
+
+# Optional. A locator map: {highlight, focus, label, caption, notes}; ISO country codes. Shown on the
+# title slide (or beside a section with map: true) and in print.
+map:
+  highlight: [FR, DE]
+  focus: [FR, DE]
+  label: true
+  caption: The states named in this briefing
 
 # Optional. People, organisations, states, armed groups: {name, type, role, stance, sources}.
 actors:
@@ -92,10 +130,13 @@ actors:
     stance: What they want.
     sources: [article]
 
-# Optional. {date, event, sources}; date is YYYY, YYYY-MM or YYYY-MM-DD.
+# Optional. {date, end, projected, event, sources, notes}; date and end are YYYY, YYYY-MM or YYYY-MM-DD.
+# end makes a range; an event after the as-of date, or with projected: true, is drawn as expected.
 timeline:
   - date: "${o.date.slice(0, 7)}"
     event: Something that happened earlier this month.
+    end: "${o.date}"
+    projected: false
   - date: "${o.date}"
     event: The event this briefing is about.
     sources: [article]
@@ -123,7 +164,8 @@ glossary:
   - term: TLA
     meaning: Spell out abbreviations the audience may not know.
 
-# Required, at least one. {id, title, publisher, author, url, published, accessed}: id and title are
+# Required, at least one. {id, title, publisher, author, url, published, accessed, reliability,
+# credibility}: reliability A-F and credibility 1-6 grade the source (Admiralty system); id and title are
 # required; cite a source elsewhere with sources: [id]. The first source is shown on the title slide.
 sources:
   - id: article
@@ -133,5 +175,7 @@ sources:
     url: https://example.org/article
     published: "${o.date}"
     accessed: "${o.date}"
+    reliability: B
+    credibility: 2
 `;
 }

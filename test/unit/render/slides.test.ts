@@ -4,7 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBriefing } from '../../../src/content/load.js';
 import { buildView } from '../../../src/render/view.js';
-import { chunk, noFit, planSlides } from '../../../src/render/slides.js';
+import { noFit, planSlides } from '../../../src/render/slides.js';
+import { chunk } from '../../../src/render/estimate.js';
 import { CONTENT, FIXTURES } from '../../helpers/paths.js';
 
 const viewOf = (file: string) => buildView(parseBriefing(readFileSync(file), file), 'x', 'markdown');
@@ -32,15 +33,18 @@ describe('planSlides', () => {
     for (let i = 1; i < long.length; i++) expect(long[i]?.start).toBe((long[i - 1]?.start ?? 0) + (long[i - 1]?.items.length ?? 0));
   });
 
-  it('packs by measured heights once it has them, and shrinks a slide by its key', () => {
+  it('lays a part out as the fit engine planned it, and sets a slide text level by its key', () => {
     const view = viewOf(path.join(CONTENT, 'us-iran-nuclear-talks.yaml'));
     const fit = noFit();
-    fit.measured.keyPoints = { heights: view.keyPoints.map(() => 100), room: 250 };
+    // Two key points a slide, at the first shrink level.
+    const n = view.keyPoints.length;
+    fit.plans.keyPoints = { level: 1, slides: Array.from({ length: Math.ceil(n / 2) }, (_, i) => [i * 2, i * 2 + 1].filter((k) => k < n).map((block) => ({ block }))) };
     fit.shrink['bluf'] = 2;
     const slides = planSlides(view, fit);
     const kp = slides.filter((s) => s.part === 'keyPoints');
-    expect(kp.every((s) => s.items.length <= 2)).toBe(true);
-    expect(kp.reduce((n, s) => n + s.items.length, 0)).toBe(view.keyPoints.length);
+    expect(kp.length).toBe(Math.ceil(n / 2));
+    expect(kp.every((s) => s.items.length <= 2 && s.classes.includes('fit-1'))).toBe(true);
+    expect(kp.reduce((k, s) => k + s.items.length, 0)).toBe(n);
     expect(slides.find((s) => s.key === 'bluf')?.classes).toContain('fit-2');
   });
 
