@@ -1,6 +1,6 @@
 // Import quality over the Wikinews corpus: timeline date recall and precision against the hand-annotated dates,
 // key points' ROUGE-1 recall against the first human summary, and that every draft validates. Needs dist/ (npm run build).
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importArticle } from '../dist/import/index.js';
@@ -8,7 +8,7 @@ import { rouge1Recall } from '../dist/import/rouge.js';
 import { briefingSchema } from '../dist/content/schema.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const dir = process.argv[2] ?? path.resolve(here, '../../../shared/corpus/wikinews');
+const dir = process.argv[2] ?? ['../../shared/corpus/wikinews', '../../../shared/corpus/wikinews'].map((p) => path.resolve(here, p)).find((p) => existsSync(p)) ?? path.resolve(here, '../../shared/corpus/wikinews');
 let hit = 0;
 let gold = 0;
 let good = 0;

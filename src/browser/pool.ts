@@ -65,6 +65,8 @@ export class PagePool {
     const want = pages - this.idle.length - this.pending.length;
     if (want <= 0) return;
     const blank = live.then(async ({ browser }) => (await browser.pages()).filter((p) => p.url() === 'about:blank' && !this.loaded.has(p)));
+    // A browser that does not start fails `live` and so `blank`; that failure is the documents' to report.
+    blank.catch(() => undefined);
     for (let i = 0; i < want; i++) {
       const made: Promise<Page | undefined> = (async () => {
         const { browser, generation } = await live;

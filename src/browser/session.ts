@@ -157,5 +157,5 @@ function isTimeout(e: unknown): boolean {
 function isCrash(e: unknown): boolean {
   if (e instanceof PageCrashed) return true;
   const m = (e as Error)?.message ?? '';
-  return /Target closed|Session closed|Protocol error|browser has disconnected|Connection closed|Navigating frame was detached|crashed/i.test(m);
+  return /Target closed|Session closed|Protocol error|browser has disconnected|Connection closed|Navigating frame was detached|detached Frame|crashed/i.test(m);
 }

@@ -75,7 +75,7 @@ function bodyOf(view: BriefingView, slide: Slide, g: SlideGeometry, theme: Theme
     case 'glossary':
       return glossaryTable(slide, g, theme, ctx);
     case 'sources':
-      return sourcesTable(slide, g, theme, ctx);
+      return sourcesTable(slide, g, theme, ctx, plain(view.labels.admiralty && (view.labels.admiralty as { legend?: unknown }).legend));
     case 'timeline':
       return timelineShapes(slide, g, theme, ctx);
     default:
@@ -124,6 +124,8 @@ function section(slide: Slide, g: SlideGeometry, theme: Theme, ctx: Ctx): Shape[
   const shapes = points(pointParas(slide.items as PointView[], ctx, sub ? round(sub * PT) : undefined), g, ctx, lead);
   if (!shapes.length && lead) shapes.push(...points([], g, ctx, lead));
   if (slide.image?.src && g.image) shapes.push({ kind: 'picture', name: 'Picture', box: boxOf(g.image), data: slide.image.src, alt: slide.image.plainAlt });
+  // Likelihood and confidence on section points, as shapes where the deck draws them.
+  shapes.push(...g.items.flatMap((it, i) => it.parts.filter((p) => /\b(badge|chip)\b/.test(p.cls)).map((p, j) => badge(`Badge ${i + 1}.${j + 1}`, p, ctx))));
   void theme;
   return shapes;
 }
@@ -180,7 +182,9 @@ function chartOf(chart: ChartView | undefined, g: SlideGeometry, theme: Theme): 
   // A native chart holds numbers only: a chart with gaps stays the deck's picture-free text here.
   const series = d.series.map((x) => ({ name: x.name, values: x.values.filter((v): v is number => v !== null) }));
   if (series.some((x) => x.values.length !== d.categories.length)) return [];
-  return [chartShape('Chart', boxOf(g.figure), { type: d.type === 'line' ? 'line' : 'bar', title: d.title, unit: d.unit, categories: d.categories, series }, theme)];
+  // The source line goes with the title, as the deck prints it under the chart.
+  const title = d.source ? `${d.title}\n${chart.data.source}` : d.title;
+  return [chartShape('Chart', boxOf(g.figure), { type: d.type === 'line' ? 'line' : 'bar', title, unit: d.unit, categories: d.categories, series }, theme)];
 }
 
 /** Key figures: each value large with its label, as paragraphs of the body placeholder. */

@@ -80,7 +80,7 @@ export function glossaryTable(slide: Slide, g: SlideGeometry, theme: Theme, ctx:
   return [table('Glossary', { ...g, columns: [] }, theme, ctx, [f, 1 - f], [], rows)];
 }
 
-export function sourcesTable(slide: Slide, g: SlideGeometry, theme: Theme, ctx: Ctx): Shape[] {
+export function sourcesTable(slide: Slide, g: SlideGeometry, theme: Theme, ctx: Ctx, legendText?: string): Shape[] {
   const items = slide.items as SourceView[];
   const rows = items.map((s) => {
     const details = [s.publisher, s.author, s.published].filter(Boolean).map(plain).join(' · ');
@@ -92,5 +92,7 @@ export function sourcesTable(slide: Slide, g: SlideGeometry, theme: Theme, ctx: 
       ]),
     ];
   });
-  return [table('Sources', { ...g, columns: [] }, theme, ctx, [0.05, 0.95], [], rows)];
+  // The Admiralty legend, when a source is graded, as the last row.
+  const legend = items.some((s) => s.grade) ? [[cell([para([{ text: '' }])]), cell([para([{ text: plain(legendText ?? ''), color: theme.muted }])])]] : [];
+  return [table('Sources', { ...g, columns: [] }, theme, ctx, [0.05, 0.95], [], [...rows, ...legend])];
 }

@@ -180,6 +180,10 @@ function addChart(pptx: PptxGenJS, slide: Slide, c: ChartShape, lang: string): v
     catAxisLabelFontSize: c.fontPt * 0.85,
     valAxisLabelFontSize: c.fontPt * 0.85,
     ...(c.chart.unit && c.chart.type !== 'pie' ? { showValAxisTitle: true, valAxisTitle: c.chart.unit, valAxisTitleColor: c.textColor, valAxisTitleFontSize: c.fontPt * 0.85 } : {}),
+    // Every value labelled, as on the deck's chart.
+    showValue: true,
+    dataLabelFontSize: c.fontPt * 0.8,
+    dataLabelColor: c.textColor,
     barDir: 'col',
     lang,
   });

@@ -68,7 +68,7 @@ interface Tools {
 
 /** Slide geometry (1280x720, 64 px sides) and the print column (165 mm at 96 dpi), in SVG units. */
 export const FIGURE_SIZES = {
-  slide: { width: 1152, height: 470, font: 24 },
+  slide: { width: 1152, height: 450, font: 24 },
   side: { width: 540, height: 430, font: 20 },
   title: { width: 500, height: 500, font: 20 },
   print: { width: 624, height: 300, font: 12 },

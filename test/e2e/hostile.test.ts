@@ -197,8 +197,9 @@ const BUILDS: BuildCase[] = [
       const withImage = c.deck.sections.filter((s) => s.classes.includes('with-image'));
       expect(withImage).toHaveLength(2);
       for (const s of withImage) {
-        expect.soft(s.backgroundImages, `slide ${s.id} shows its image (a data: URL)`).toHaveLength(1);
-        if (s.backgroundImages[0]) expect.soft(s.backgroundImages[0], `slide ${s.id}`).toMatch(/^url\("data:image\/(png|svg\+xml);base64,/);
+        // The picture stands beside the points, inline (not as Marp's split background).
+        expect.soft(s.imageSrcs, `slide ${s.id} shows its image (a data: URL)`).toHaveLength(1);
+        if (s.imageSrcs[0]) expect.soft(s.imageSrcs[0], `slide ${s.id}`).toMatch(/^data:image\/(png|svg\+xml);base64,/);
         expect.soft(s.text, `slide ${s.id} shows no Markdown image syntax as text`).not.toMatch(/bg right|base64/);
       }
     },
@@ -311,6 +312,8 @@ interface SectionReport {
   display: string;
   text: string;
   backgroundImages: string[];
+  /** Sources of the <img> elements inside the slide (a section's picture beside its points). */
+  imageSrcs: string[];
   /** Horizontal overflow in CSS pixels (scrollWidth − clientWidth), measured with every slide shown. */
   overflowX?: number;
 }
@@ -381,6 +384,7 @@ function readDeck(): DeckReport {
             .map((f) => (f as HTMLElement).style.backgroundImage)
             .filter(Boolean)
         : [],
+      imageSrcs: Array.from(s.querySelectorAll('img')).map((i) => i.getAttribute('src') ?? ''),
     };
   });
   const classes = [...new Set(contentSections.flatMap((s) => Array.from(s.querySelectorAll('[class]')).flatMap((el) => Array.from(el.classList))))].sort();
@@ -698,7 +702,8 @@ describe('hostile content that builds: one run over a folder, then every output 
         expect.soft(missing([...shown, ...(c.htmlOnly ?? [])], slideText, norm), `${c.file}: text missing from the slides`).toEqual([]);
         const pdf = (s: string) => flat(s, c.pdfIgnore);
         expect.soft(missing([...shown, ...(c.pdf ?? [])], deckPdf, pdf), `${c.file}: text missing from deck.pdf`).toEqual([]);
-        expect.soft(missing([...shown, ...(c.pdf ?? []), ...fields.alt], printPdf, pdf), `${c.file}: text missing from briefing.pdf`).toEqual([]);
+        // Alt text is for screen readers (the picture's alt), never printed as a caption (issue 12).
+        expect.soft(missing([...shown, ...(c.pdf ?? [])], printPdf, pdf), `${c.file}: text missing from briefing.pdf`).toEqual([]);
         const notes = deck.notes.map(norm).join('\n');
         expect.soft(missing([...fields.notes, ...(c.notes ?? [])], notes, norm), `${c.file}: speaker notes`).toEqual([]);
         if (c.fromFields) {

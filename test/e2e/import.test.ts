@@ -10,7 +10,8 @@ import { ROOT } from '../helpers/paths.js';
 import { tempDir, useTempDirs } from '../helpers/tmp.js';
 
 useTempDirs();
-const SHARED = path.resolve(ROOT, '..', '..', 'shared');
+// The project's shared/ folder lies beside the checkout (a worktree may sit one level deeper).
+const SHARED = [path.resolve(ROOT, '..', 'shared'), path.resolve(ROOT, '..', '..', 'shared')].find((d) => existsSync(d)) ?? path.resolve(ROOT, '..', 'shared');
 const ARTICLE = path.join(SHARED, 'articles', 'us-iran-nuclear-talks.txt');
 const CORPUS = path.join(SHARED, 'corpus', 'wikinews');
 
