@@ -7,7 +7,7 @@ import { countryName, renderMap } from '../figures/map.js';
 import type { FigureTheme } from '../figures/svg.js';
 import { numberFormat } from '../figures/chart.js';
 import { toPlainText } from './inline.js';
-import type { Cite, Safe, TextContext } from './view.js';
+import type { Cite, Safe, TextContext } from './view-types.js';
 
 export interface KeyFigureView {
   value: Safe;

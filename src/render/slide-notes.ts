@@ -1,6 +1,14 @@
 // A slide's speaker notes: its own, then those of every item it shows (key points, points, actors,
 // events, scenarios, quotes, figures), each under the first words of the item it belongs to.
-import type { Slide } from './slides.js';
+
+/** What of a slide its notes are gathered from (a structural type, so the plan and its notes do not import each other). */
+export interface NotedSlide {
+  kind: string;
+  notes?: string;
+  items: unknown[];
+  chart?: { plainTitle: string; notes?: string };
+  map?: { names: string; notes?: string };
+}
 
 interface Noted {
   notes?: string;
@@ -20,7 +28,7 @@ function isNoted(x: unknown): x is Noted {
   return typeof x === 'object' && x !== null && typeof (x as Noted).notes === 'string';
 }
 
-export function gatherNotes(slide: Omit<Slide, 'number'>): string | undefined {
+export function gatherNotes(slide: NotedSlide): string | undefined {
   const out: string[] = [];
   if (slide.notes?.trim()) out.push(slide.notes.trim());
   const item = (x: unknown) => {

@@ -9,15 +9,8 @@ import type { Assets } from '../model/assets.js';
 import { toPlainText, toSafeHtml, toSafeMarkdown, escapeMarkdownText, normalizeSpace } from './inline.js';
 import { figuresView, type FiguresView } from './figures-view.js';
 
-export type TextContext = 'markdown' | 'html';
-
-/** Content text, ready for the template's context; Handlebars prints it as is. */
-export type Safe = Handlebars.SafeString;
-
-export interface Cite {
-  n: number;
-  id: string;
-}
+export type { Cite, Safe, TextContext } from './view-types.js';
+import type { Cite, Safe, TextContext } from './view-types.js';
 export interface LikelihoodView {
   key: Likelihood;
   label: Safe;
