@@ -38,7 +38,7 @@ if (!existsSync(report)) {
 }
 const built = JSON.parse(readFileSync(report, 'utf8')).briefings;
 
-const { default: puppeteer } = await import('puppeteer');
+const { default: puppeteer } = await import('puppeteer-core');
 const { findBrowser } = await import(path.join(root, 'dist/browser/finder.js'));
 const browser = await puppeteer.launch({ executablePath: findBrowser().executablePath, headless: true, args: ['--no-sandbox'] });
 const rows = [];
