@@ -189,6 +189,11 @@ function chartOf(chart: ChartView | undefined, g: SlideGeometry, theme: Theme): 
 
 /** Key figures: each value large with its label, as paragraphs of the body placeholder. */
 function keyFigures(items: KeyFigureView[], g: SlideGeometry, ctx: Ctx): Shape[] {
-  const paragraphs = items.flatMap((k) => [para([{ text: k.plainValue, bold: true }]), para([...runsOf(k.label), ...citeRuns(k.cites, ctx.sourcesSlide, ctx.citeColor)])]);
-  return points(paragraphs, g, ctx, g.blocks[0]);
+  const grid = g.blocks[0];
+  if (!grid) return [];
+  const paragraphs = items.flatMap((k) => [
+    para([{ text: k.plainValue, bold: true }], { fontPt: 28 }),
+    para([...runsOf(k.label), ...citeRuns(k.cites, ctx.sourcesSlide, ctx.citeColor)]),
+  ]);
+  return [text('Body', box(grid.x, grid.y, grid.w, CONTENT_BOTTOM - grid.y), paragraphs, styleOf(grid, ctx), { placeholder: 'body' })];
 }
