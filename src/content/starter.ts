@@ -115,12 +115,12 @@ charts:
     source: Where the data comes from
 
 # Optional. A locator map: {highlight, focus, label, caption, notes}; ISO country codes. Shown on the
-# title slide (or beside a section with map: true) and in print.
-map:
-  highlight: [FR, DE]
-  focus: [FR, DE]
-  label: true
-  caption: The states named in this briefing
+# title slide (or beside a section with map: true) and in print. Uncomment to draw one.
+# map:
+#   highlight: [FR, DE]
+#   focus: [FR, DE]
+#   label: true
+#   caption: The states named in this briefing
 
 # Optional. People, organisations, states, armed groups: {name, type, role, stance, sources}.
 actors:
