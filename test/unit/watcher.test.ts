@@ -24,7 +24,7 @@ async function watching(content: string[], extra: { trusted?: string[]; config?:
     wake();
   });
   await open.ready;
-  const next = async (ms = 3000): Promise<Changes | undefined> => {
+  const next = async (ms = 8000): Promise<Changes | undefined> => {
     if (!batches.length) await new Promise<void>((resolve) => {
       const t = setTimeout(resolve, ms);
       wake = () => {
@@ -96,7 +96,7 @@ describe('watching a content folder', () => {
     expect((await next())?.everything).toMatch(/templates/);
     await writeFile(config, 'paper: letter\n');
     expect((await next())?.everything).toMatch(/briefdeck\.config\.yaml/);
-  });
+  }, 30_000);
 });
 
 describe('the output folder inside a content folder', () => {
