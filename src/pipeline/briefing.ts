@@ -1,7 +1,7 @@
 // One briefing through the build's steps: unchanged? → load → claim its slug → fresh? → make → publish.
 import path from 'node:path';
 import { BriefdeckError, ExitCode, formatPath, isBriefdeckError } from '../errors.js';
-import { MAX_IMAGE_BYTES } from '../model/assets.js';
+import { MAX_IMAGE_BYTES, type Assets } from '../model/assets.js';
 import { isFresh, manifestPath, unchangedSlug, type Manifest } from '../output/manifest.js';
 import type { Templates } from '../render/templates.js';
 import type { BuildServices } from './services.js';
@@ -9,7 +9,7 @@ import type { SlugClaims } from './slugs.js';
 import type { BriefingResult, BuildOptions } from './types.js';
 import { publish, stage, writeFiles, type Staging } from './publish.js';
 import { slugPosition } from './checks.js';
-import { blameImages } from '../render/image-blame.js';
+import { blameImages } from './image-blame.js';
 import type { LoadedBriefing } from '../content/load.js';
 
 export interface BuildContext {
@@ -26,16 +26,22 @@ export interface BuildContext {
   browser: boolean;
 }
 
+/** What the steps had read when they failed: the error names the images from it. */
+interface Seen {
+  loaded?: LoadedBriefing;
+  assets?: Assets;
+}
+
 export async function buildBriefing(ctx: BuildContext, file: string): Promise<BriefingResult> {
   const started = performance.now();
   const result: BriefingResult = { file, status: 'failed', ok: false, outputs: [], pages: {}, durationMs: 0, warnings: [], errors: [] };
   let staging: Staging | undefined;
-  const seen: { loaded?: LoadedBriefing } = {};
+  const seen: Seen = {};
   try {
     staging = await steps(ctx, file, result, (s) => (staging = s), seen);
   } catch (caught) {
     // A document the browser could not draw in time, or an undecodable picture, is put on its images.
-    const e = await blameImages(caught, seen.loaded);
+    const e = await blameImages(caught, seen.loaded, seen.assets);
     // One briefing's failure never stops the others: even a bug is reported against its file.
     const err = isBriefdeckError(e)
       ? e
@@ -54,7 +60,7 @@ export async function buildBriefing(ctx: BuildContext, file: string): Promise<Br
   return result;
 }
 
-async function steps(ctx: BuildContext, file: string, result: BriefingResult, staged: (s: Staging) => void, seen: { loaded?: LoadedBriefing }): Promise<Staging | undefined> {
+async function steps(ctx: BuildContext, file: string, result: BriefingResult, staged: (s: Staging) => void, seen: Seen): Promise<Staging | undefined> {
   const { options, manifest } = ctx;
   const done = (status: BriefingResult['status'], ok: boolean, slug?: string) => {
     result.status = status;
@@ -79,6 +85,7 @@ async function steps(ctx: BuildContext, file: string, result: BriefingResult, st
   seen.loaded = loaded;
   await ctx.slugs.claim(file, loaded.slug, options.out, slugPosition(loaded));
   const assets = await readAssets(loaded, options.limits.imagePixels);
+  seen.assets = assets;
   const { hash, inputs } = briefingInputs(ctx.buildKey, loaded, assets);
   const fresh = !options.force && (await isFresh(manifest, loaded.slug, hash, options.out));
   if (options.check) return done(fresh ? 'fresh' : 'stale', fresh);

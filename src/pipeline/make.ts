@@ -35,7 +35,7 @@ export async function makeOutputs(options: BuildOptions, templates: Templates, s
     printView: views.print,
     templates,
     settings: { paper: options.paper, theme, pdfNotes: options.pdfNotes ?? false, handoutPerPage: options.handoutPerPage ?? 3, scale: options.scale ?? 1.5, branding: options.branding },
-    meta: metadataOf(b, views.deck),
+    meta: metadataOf(views.model),
     services: bs.formats,
   };
   const run = (f: OutputFormat, c: FormatContext) => (f.produce ? f.produce(c) : Promise.resolve({ files: [] }));

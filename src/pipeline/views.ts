@@ -4,22 +4,23 @@ import type { Briefing } from '../content/schema.js';
 import type { Assets } from '../model/assets.js';
 import type { PdfMetadata } from '../output/pdf.js';
 import { briefingModel, type BriefingModel } from '../model/briefing.js';
-import { buildView, type BriefingView } from '../render/view.js';
+import { viewOf, type BriefingView } from '../render/view.js';
 
 /** The model, made once, and its views. */
 export function viewsOf(b: Briefing, slug: string, assets: Assets, print: boolean): { model: BriefingModel; deck: BriefingView; print?: BriefingView } {
   const model = briefingModel(b, slug, assets);
-  return { model, deck: buildView(b, slug, 'markdown', assets), print: print ? buildView(b, slug, 'html', assets) : undefined };
+  return { model, deck: viewOf(model, 'markdown'), print: print ? viewOf(model, 'html') : undefined };
 }
 
-export function metadataOf(b: Briefing, view: BriefingView): PdfMetadata {
+/** PDF metadata: the model's texts as plain text (control characters are taken out where it is written). */
+export function metadataOf(m: BriefingModel): PdfMetadata {
   return {
-    title: view.plainTitle,
-    author: view.plainAuthor,
-    subject: view.plainBluf,
-    keywords: ['briefing', ...(view.marking ? [view.marking.plain] : []), ...view.sections.map((s) => s.plainTitle).slice(0, 6)],
-    lang: b.lang,
-    date: documentDate(b.date),
+    title: m.title.plain,
+    author: m.author?.plain,
+    subject: m.bluf.plain,
+    keywords: ['briefing', ...(m.marking ? [m.marking.plain] : []), ...m.sections.map((s) => s.title.plain).slice(0, 6)],
+    lang: m.lang,
+    date: documentDate(m.date),
   };
 }
 

@@ -1,12 +1,10 @@
 // The figures' part of the view: key figures, charts and the locator map, each drawn as SVG in the sizes
 // its places need (a slide of its own, beside a section's points, the title slide, the print page).
 import Handlebars from 'handlebars';
-import type { Briefing } from '../content/schema.js';
+import type { BriefingModel, Text } from '../model/briefing.js';
 import { renderChart, type ChartData } from '../figures/chart.js';
-import { countryName, renderMap } from '../figures/map.js';
+import { renderMap } from '../figures/map.js';
 import type { FigureTheme } from '../figures/svg.js';
-import { numberFormat } from '../figures/chart.js';
-import { toPlainText } from './inline.js';
 import type { Cite, Safe, TextContext } from './view-types.js';
 
 export interface KeyFigureView {
@@ -59,11 +57,8 @@ export interface FiguresView {
 
 interface Tools {
   context: TextContext;
-  safe: (s: string) => Safe;
+  safe: (t: Text) => Safe;
   literal: (s: string) => Safe;
-  cites: (ids: string[] | undefined) => Cite[];
-  dir: 'ltr' | 'rtl';
-  source: string;
 }
 
 /** Slide geometry (1280x720, 64 px sides) and the print column (165 mm at 96 dpi), in SVG units. */
@@ -80,71 +75,46 @@ function place(svg: string, context: TextContext): Safe {
   return new Handlebars.SafeString(context === 'markdown' ? `\n\`\`\`briefdeck-figure\n${svg}\n\`\`\`\n` : svg);
 }
 
-export function figuresView(b: Briefing, t: Tools): FiguresView {
-  const theme = (size: { width: number; height: number; font: number }): FigureTheme => ({ ...size, lang: b.lang, dir: t.dir, labels: { source: t.source } });
+export function figuresView(m: BriefingModel, t: Tools): Omit<FiguresView, 'blufNotes'> {
+  const theme = (size: { width: number; height: number; font: number }): FigureTheme => ({ ...size, lang: m.lang, dir: m.dir, labels: { source: m.labels.source } });
   const printed = t.context === 'html';
-  const n = numberFormat(b.lang);
-  const charts = (b.charts ?? []).map((c, i): ChartView => {
-    const data: ChartData = {
-      type: c.type,
-      categories: c.categories.map(toPlainText),
-      series: c.series.map((s) => ({ name: toPlainText(s.name), values: s.values })),
-      title: toPlainText(c.title),
-      unit: c.unit && toPlainText(c.unit),
-      source: c.source && toPlainText(c.source),
-      description: c.description && toPlainText(c.description),
-    };
-    const draw = (size: { width: number; height: number; font: number }) => place(renderChart(data, theme(size)), t.context);
-    const inSection = Boolean(c.id && b.sections?.some((s) => s.chart === c.id));
-    const none = new Handlebars.SafeString('');
+  const none = new Handlebars.SafeString('');
+  const charts = m.charts.map((c): ChartView => {
+    const draw = (size: { width: number; height: number; font: number }) => place(renderChart(c.data, theme(size)), t.context);
     return {
-      n: i + 1,
+      n: c.n,
       id: c.id,
-      data,
-      inSection,
+      data: c.data,
+      inSection: c.inSection,
       title: t.safe(c.title),
-      plainTitle: data.title,
+      plainTitle: c.data.title,
       // Each drawn only where it is shown: print always; the deck beside its section or on its own slide.
-      figure: printed || !inSection ? draw(printed ? FIGURE_SIZES.print : FIGURE_SIZES.slide) : none,
-      side: !printed && inSection ? draw(FIGURE_SIZES.side) : none,
-      source: c.source ? t.safe(c.source) : undefined,
-      unit: c.unit ? t.safe(c.unit) : undefined,
-      table: {
-        head: c.series.map((s) => t.safe(s.name)),
-        rows: c.categories.map((cat, k) => ({ label: t.safe(cat), values: c.series.map((s) => (s.values[k] == null ? '–' : `${n(s.values[k] as number)}${c.unit === '%' ? '%' : ''}`)) })),
-      },
-      cites: t.cites(c.sources),
-      notes: c.notes && toPlainText(c.notes),
-      plain: [data.title, ...data.categories, ...data.series.map((s) => s.name)].join(' '),
+      figure: printed || !c.inSection ? draw(printed ? FIGURE_SIZES.print : FIGURE_SIZES.slide) : none,
+      side: !printed && c.inSection ? draw(FIGURE_SIZES.side) : none,
+      source: c.source && t.safe(c.source),
+      unit: c.unit && t.safe(c.unit),
+      table: { head: c.table.head.map(t.safe), rows: c.table.rows.map((r) => ({ label: t.safe(r.label), values: r.values })) },
+      cites: c.cites,
+      notes: c.notes,
+      plain: c.plain,
     };
   });
   let map: MapView | undefined;
-  if (b.map) {
-    const m = { highlight: b.map.highlight, focus: b.map.focus, label: b.map.label, caption: b.map.caption && toPlainText(b.map.caption) };
-    const names = b.map.highlight.map((c) => countryName(c, b.lang)).join(', ');
-    const section = b.sections?.findIndex((s) => s.map);
-    const draw = (size: { width: number; height: number; font: number }) => place(renderMap(m, theme(size), names), t.context);
-    const beside = section !== undefined && section >= 0;
-    const none = new Handlebars.SafeString('');
+  if (m.map) {
+    const lm = m.map;
+    const draw = (size: { width: number; height: number; font: number }) => place(renderMap(lm.data, theme(size), lm.names), t.context);
+    const beside = lm.section !== undefined;
     map = {
       figure: printed || !beside ? draw(printed ? FIGURE_SIZES.printMap : FIGURE_SIZES.title) : none,
       side: !printed && beside ? draw(FIGURE_SIZES.side) : none,
-      caption: b.map.caption ? t.safe(b.map.caption) : undefined,
-      names,
-      section: section !== undefined && section >= 0 ? section + 1 : undefined,
-      notes: b.map.notes && toPlainText(b.map.notes),
+      caption: lm.caption && t.safe(lm.caption),
+      names: lm.names,
+      section: lm.section,
+      notes: lm.notes,
     };
   }
   return {
-    blufNotes: b.blufNotes && toPlainText(b.blufNotes),
-    keyFigures: (b.keyFigures ?? []).map((k) => ({
-      value: t.literal(k.value),
-      plainValue: k.value,
-      label: t.safe(k.label),
-      plain: `${k.value} ${toPlainText(k.label)}`,
-      cites: t.cites(k.sources),
-      notes: k.notes && toPlainText(k.notes),
-    })),
+    keyFigures: m.keyFigures.map((k) => ({ value: t.literal(k.value), plainValue: k.value, label: t.safe(k.label), plain: k.plain, cites: k.cites, notes: k.notes })),
     charts,
     map,
   };

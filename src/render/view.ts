@@ -1,12 +1,13 @@
-// The view of a briefing that templates see: every content text already made safe for the output's
-// context (Markdown for the deck, HTML for the print briefing), citations numbered, labels and dates localised.
+// The view of a briefing that templates see: the model's texts made safe for the output's context
+// (Markdown for the deck, HTML for the print briefing and handout). Escaping happens here, nowhere else.
 import Handlebars from 'handlebars';
 import type { Briefing, Confidence, Likelihood } from '../content/schema.js';
-import { LIKELIHOODS } from '../content/schema.js';
-import { directionOf, labelsFor, type Labels } from '../model/labels.js';
+import type { Labels } from '../model/labels.js';
 import { formatDate, parseMarking } from '../model/dates.js';
 import type { Assets } from '../model/assets.js';
-import { toPlainText, toSafeHtml, toSafeMarkdown, escapeMarkdownText, normalizeSpace } from './inline.js';
+import { briefingModel, type BriefingModel, type ConfidenceTerm, type LikelihoodTerm, type Point, type Text } from '../model/briefing.js';
+import type { Run } from '../model/runs.js';
+import { escapeMarkdownText, runsToHtml, runsToMarkdown } from './inline.js';
 import { figuresView, type FiguresView } from './figures-view.js';
 
 export type { Cite, Safe, TextContext } from './view-types.js';
@@ -24,6 +25,8 @@ export interface ConfidenceView {
 export interface PointView {
   text: Safe;
   plain: string;
+  /** The model's runs, citations included (PowerPoint writes its own runs from them). */
+  runs: Run[];
   cites: Cite[];
   points: PointView[];
   likelihood?: LikelihoodView;
@@ -147,152 +150,133 @@ export interface BriefingView extends FiguresView {
 
 export { formatDate, parseMarking };
 
+/** The view of a briefing file: its model (made once per build) seen in one context. */
 export function buildView(b: Briefing, slug: string, context: TextContext, assets?: Assets): BriefingView {
-  const safe = (s: string): Safe =>
-    new Handlebars.SafeString(context === 'markdown' ? toSafeMarkdown(s) : toSafeHtml(s));
+  return viewOf(briefingModel(b, slug, assets), context);
+}
+
+/** The model's texts made safe for one context: Marp Markdown (the deck) or HTML (print, handout). */
+export function viewOf(m: BriefingModel, context: TextContext): BriefingView {
+  const safe = (t: Text): Safe => new Handlebars.SafeString(context === 'markdown' ? runsToMarkdown(t.runs) : runsToHtml(t.runs));
   /** Text briefdeck made itself (labels, dates): escaped, but not parsed as Markdown. */
-  const literal = (s: string): Safe =>
-    new Handlebars.SafeString(context === 'markdown' ? escapeMarkdownText(s) : Handlebars.escapeExpression(s));
+  const literal = (s: string): Safe => new Handlebars.SafeString(context === 'markdown' ? escapeMarkdownText(s) : Handlebars.escapeExpression(s));
   const link = (url: string): Safe =>
     new Handlebars.SafeString(
       context === 'markdown'
         ? `[${escapeMarkdownText(url)}](<${url.replace(/[<>\s\\]/g, encodeURIComponent)}>)`
         : `<a href="${Handlebars.escapeExpression(url)}">${Handlebars.escapeExpression(url)}</a>`,
     );
-  const opt = (s: string | undefined): Safe | undefined => (s === undefined ? undefined : safe(s));
-
-  const lang = b.lang;
-  const labels = labelsFor(lang);
-  const number = new Map(b.sources.map((s, i) => [s.id, i + 1]));
-  const cites = (ids: string[] | undefined): Cite[] =>
-    [...new Set(ids ?? [])].map((id) => ({ id, n: number.get(id) ?? 0 })).sort((a, c) => a.n - c.n);
-  const likelihood = (k: Likelihood | undefined): LikelihoodView | undefined =>
-    k && { key: k, label: literal(labels.likelihoods[k]), level: LIKELIHOODS.indexOf(k) + 1 };
-  const confidence = (k: Confidence | undefined): ConfidenceView | undefined =>
-    k && { key: k, label: literal(labels.confidence[k]) };
-  const point = (p: { text: string; sources?: string[]; points?: { text: string; sources?: string[] }[]; likelihood?: Likelihood; confidence?: Confidence; notes?: string }): PointView => ({
-    text: safe(p.text),
-    plain: toPlainText(p.text),
-    cites: cites(p.sources),
-    points: (p.points ?? []).map(point),
+  const opt = (t: Text | undefined): Safe | undefined => (t === undefined ? undefined : safe(t));
+  const likelihood = (l: LikelihoodTerm | undefined): LikelihoodView | undefined => l && { key: l.key, label: literal(l.label), level: l.level };
+  const confidence = (c: ConfidenceTerm | undefined): ConfidenceView | undefined => c && { key: c.key, label: literal(c.label) };
+  const point = (p: Point): PointView => ({
+    text: safe(p),
+    plain: p.plain,
+    runs: p.runs,
+    cites: p.cites,
+    points: p.points.map(point),
     likelihood: likelihood(p.likelihood),
     confidence: confidence(p.confidence),
-    notes: p.notes && toPlainText(p.notes),
+    notes: p.notes,
   });
-  const admiralty = labels.admiralty;
-
-  const sources: SourceView[] = b.sources.map((s, i) => ({
-    n: i + 1,
+  const sources: SourceView[] = m.sources.map((s) => ({
+    n: s.n,
     id: s.id,
     title: safe(s.title),
     publisher: opt(s.publisher),
     author: opt(s.author),
     url: s.url,
     link: s.url ? link(s.url) : undefined,
-    published: s.published ? literal(formatDate(s.published, lang)) : undefined,
-    accessed: s.accessed ? literal(formatDate(s.accessed, lang)) : undefined,
-    plain: [s.title, s.publisher, s.author].filter(Boolean).map((t) => toPlainText(t as string)).join(' ') + (s.url ?? ''),
-    plainTitle: [s.title, s.publisher].filter(Boolean).map((t) => toPlainText(t as string)).join(', '),
-    grade:
-      s.reliability || s.credibility
-        ? {
-            code: `${s.reliability ?? ''}${s.credibility ?? ''}`,
-            reliability: s.reliability && literal(admiralty.reliability[s.reliability]),
-            credibility: s.credibility && literal(admiralty.credibility[s.credibility]),
-          }
-        : undefined,
+    published: s.published !== undefined ? literal(s.published) : undefined,
+    accessed: s.accessed !== undefined ? literal(s.accessed) : undefined,
+    plain: s.plain,
+    plainTitle: s.plainTitle,
+    grade: s.grade && {
+      code: s.grade.code,
+      reliability: s.grade.reliability !== undefined ? literal(s.grade.reliability) : undefined,
+      credibility: s.grade.credibility !== undefined ? literal(s.grade.credibility) : undefined,
+    },
   }));
-
-  const marking = b.marking ? parseMarking(b.marking) : undefined;
 
   return {
     context,
-    slug,
-    lang,
-    dir: directionOf(lang),
-    labels: labelView(labels, literal),
-    title: safe(b.title),
-    plainTitle: toPlainText(b.title),
-    subtitle: opt(b.subtitle),
-    dateline: opt(b.dateline),
-    author: opt(b.author),
-    plainAuthor: b.author && toPlainText(b.author),
-    audience: opt(b.audience),
-    date: b.date,
-    dateDisplay: literal(formatDate(b.date, lang)),
-    marking: marking && { ...marking, text: literal(marking.plain) },
-    bluf: safe(b.bluf),
-    plainBluf: toPlainText(b.bluf),
-    notes: b.notes && toPlainText(b.notes),
-    keyPoints: b.keyPoints.map((k, i) => ({ ...point(k), n: i + 1 })),
-    sections: (b.sections ?? []).map((s, i) => ({
-      n: i + 1,
+    slug: m.slug,
+    lang: m.lang,
+    dir: m.dir,
+    labels: labelView(m.labels, literal),
+    title: safe(m.title),
+    plainTitle: m.title.plain,
+    subtitle: opt(m.subtitle),
+    dateline: opt(m.dateline),
+    author: opt(m.author),
+    plainAuthor: m.author?.plain,
+    audience: opt(m.audience),
+    date: m.date,
+    dateDisplay: literal(m.dateDisplay),
+    marking: m.marking && { ...m.marking, text: literal(m.marking.plain) },
+    bluf: safe(m.bluf),
+    plainBluf: m.bluf.plain,
+    notes: m.notes,
+    keyPoints: m.keyPoints.map((k) => ({ ...point(k), n: k.n })),
+    sections: m.sections.map((s) => ({
+      n: s.n,
       title: safe(s.title),
-      plainTitle: toPlainText(s.title),
+      plainTitle: s.title.plain,
       lead: opt(s.lead),
-      points: (s.points ?? []).map(point),
+      points: s.points.map(point),
       image: s.image && {
         path: s.image.path,
         alt: safe(s.image.alt),
-        plainAlt: toPlainText(s.image.alt),
-        title: literal(toPlainText(s.image.alt)),
-        src: assets?.images.get(i)?.dataUri,
+        plainAlt: s.image.alt.plain,
+        title: literal(s.image.alt.plain),
+        src: s.image.src,
         caption: opt(s.image.caption),
         credit: opt(s.image.credit),
       },
-      notes: s.notes && toPlainText(s.notes),
+      notes: s.notes,
       chart: s.chart,
       map: s.map,
     })),
-    actors: (b.actors ?? []).map((a) => ({
+    actors: m.actors.map((a) => ({
       name: safe(a.name),
       type: opt(a.type),
       role: opt(a.role),
       stance: opt(a.stance),
-      plain: [a.name, a.type, a.role, a.stance].filter(Boolean).map((t) => toPlainText(t as string)).join(' '),
-      cites: cites(a.sources),
-      notes: a.notes && toPlainText(a.notes),
+      plain: a.plain,
+      cites: a.cites,
+      notes: a.notes,
     })),
-    timeline: (b.timeline ?? []).map((e) => {
-      const [year = e.date, ...rest] = e.date.split('-');
-      const display = formatDate(e.date, lang);
-      return {
-        date: e.date,
-        year,
-        rest: rest.length ? display.replace(year, '').replace(/[\s,]+$|^[\s,]+/g, '') : '',
-        display: literal(display),
-        event: safe(e.event),
-        plain: toPlainText(e.event),
-        cites: cites(e.sources),
-        end: e.end ? literal(formatDate(e.end, lang)) : undefined,
-        endYear: e.end?.split('-')[0],
-        projected: e.projected ?? e.date > b.date,
-        notes: e.notes && toPlainText(e.notes),
-      };
-    }),
-    scenarios: (b.scenarios ?? []).map((s) => ({
+    timeline: m.timeline.map((e) => ({
+      date: e.date,
+      year: e.year,
+      rest: e.rest,
+      display: literal(e.display),
+      event: safe(e.event),
+      plain: e.event.plain,
+      cites: e.cites,
+      end: e.end !== undefined ? literal(e.end) : undefined,
+      endYear: e.endYear,
+      projected: e.projected,
+      notes: e.notes,
+    })),
+    scenarios: m.scenarios.map((s) => ({
       name: safe(s.name),
       likelihood: likelihood(s.likelihood),
       description: opt(s.description),
-      indicators: (s.indicators ?? []).map(safe),
-      plain: [s.name, s.description, ...(s.indicators ?? [])].filter(Boolean).map((t) => toPlainText(t as string)).join(' '),
+      indicators: s.indicators.map(safe),
+      plain: s.plain,
       confidence: confidence(s.confidence),
-      notes: s.notes && toPlainText(s.notes),
+      notes: s.notes,
     })),
-    indicators: (b.indicators ?? []).map(safe),
-    plainIndicators: (b.indicators ?? []).map(toPlainText),
-    quotes: (b.quotes ?? []).map((q) => ({
-      text: safe(q.text),
-      speaker: opt(q.speaker),
-      cites: cites(q.sources),
-      plain: toPlainText(q.text),
-      notes: q.notes && toPlainText(q.notes),
-    })),
-    glossary: (b.glossary ?? []).map((g) => ({ term: safe(g.term), meaning: safe(g.meaning), plain: toPlainText(`${g.term} ${g.meaning}`) })),
+    indicators: m.indicators.map(safe),
+    plainIndicators: m.indicators.map((t) => t.plain),
+    quotes: m.quotes.map((q) => ({ text: safe(q.text), speaker: opt(q.speaker), cites: q.cites, plain: q.text.plain, notes: q.notes })),
+    glossary: m.glossary.map((g) => ({ term: safe(g.term), meaning: safe(g.meaning), plain: g.plain })),
     sources,
     primarySource: sources[0] as SourceView,
-    graded: sources.some((s) => s.grade),
-    ...figuresView(b, { context, safe, literal, cites, dir: directionOf(lang), source: labels.source }),
+    graded: m.graded,
+    blufNotes: m.blufNotes,
+    ...figuresView(m, { context, safe, literal }),
   };
 }
 

@@ -89,3 +89,57 @@ describe('the briefing model', () => {
     expect(m.title.plain).not.toMatch(/\\/);
   });
 });
+
+describe('the model carries every field the outputs show', () => {
+  const b = parseBriefing(readFileSync(path.join(CONTENT, 'us-iran-nuclear-talks.yaml')), 'example');
+  const m = briefingModel(b, 'example');
+
+  it('grades sources with the meaning of their letter and number', () => {
+    const graded = m.sources.filter((s) => s.grade);
+    expect(graded.length).toBeGreaterThan(0);
+    expect(m.graded).toBe(true);
+    const first = b.sources.findIndex((s) => s.reliability);
+    expect(m.sources[first]?.grade?.code).toBe(`${b.sources[first]?.reliability}${b.sources[first]?.credibility ?? ''}`);
+    expect(m.sources[first]?.grade?.reliability).toBe(m.labels.admiralty.reliability[b.sources[first]?.reliability ?? 'A']);
+    expect(m.primarySource).toBe(m.sources[0]);
+  });
+
+  it('keeps notes, ranges and projected events, figures, charts and the map as plain data', () => {
+    expect(m.keyFigures.length).toBe(b.keyFigures?.length);
+    expect(m.keyFigures[0]?.value).toBe(b.keyFigures?.[0]?.value);
+    const ranged = m.timeline.find((e) => e.end);
+    expect(ranged?.endYear).toMatch(/^\d{4}$/);
+    expect(m.timeline.every((e) => e.projected === (b.timeline?.[m.timeline.indexOf(e)]?.projected ?? e.date > b.date))).toBe(true);
+    const chart = m.charts[0];
+    expect(chart?.data.series.length).toBeGreaterThan(0);
+    expect(chart?.table.rows.length).toBe(chart?.data.categories.length);
+    expect(m.map?.names).toMatch(/Iran/);
+    expect(m.actors.some((a) => a.notes)).toBe(true);
+    expect(m.keyPoints.some((k) => k.notes && k.confidence)).toBe(true);
+  });
+
+  it('is what both views are made from: the same runs, written out per context', async () => {
+    const { viewOf } = await import('../../../src/render/view.js');
+    const x = briefingModel(parseBriefing(Buffer.from(SMALL), 'small.yaml'), 'small');
+    const md = viewOf(x, 'markdown');
+    const html = viewOf(x, 'html');
+    expect(String(md.keyPoints[0]?.text)).toBe('A *careful* \\<claim\\>');
+    expect(String(html.keyPoints[0]?.text)).toBe('A <em>careful</em> &lt;claim&gt;');
+    expect(md.keyPoints[0]?.runs).toBe(x.keyPoints[0]?.runs);
+    expect(md.keyPoints[0]?.cites).toEqual([{ id: 's', n: 1 }]);
+    expect(String(md.labels.keyPoints)).toBe('Key points');
+    expect(md.plainTitle).toBe('Title & more');
+    expect(String(html.title)).toBe('Title &amp; more');
+  });
+});
+
+const SMALL = `title: Title & more
+date: "2025-01-02"
+bluf: Bottom line.
+keyPoints:
+  - text: A *careful* <claim>
+    sources: [s]
+sources:
+  - id: s
+    title: A source
+`;

@@ -1,10 +1,9 @@
 // A document the browser could not finish (twice over the timeout) or whose pictures it could not
 // decode is the content's fault: the error names the content file and the image, at its `path`.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { BriefdeckError, ExitCode, type Diagnostic } from '../errors.js';
 import { DocumentTimeout, UndecodableImages } from '../browser/faults.js';
 import type { LoadedBriefing } from '../content/load.js';
+import type { Assets } from '../model/assets.js';
 import { fieldPosition } from '../content/position.js';
 
 interface ImageRef {
@@ -16,13 +15,10 @@ function imagesOf(loaded: LoadedBriefing): ImageRef[] {
   return (loaded.briefing.sections ?? []).flatMap((s, index) => (s.image ? [{ index, path: s.image.path }] : []));
 }
 
-/** The image's bytes in base64, as its data URI carries them (read again: this is the error path). */
-function base64Of(loaded: LoadedBriefing, image: ImageRef): string {
-  try {
-    return readFileSync(path.resolve(loaded.dir, image.path)).toString('base64');
-  } catch {
-    return '\u0000';
-  }
+/** The image's bytes in base64, as its data URI carries them (the assets read once per build). */
+function base64Of(assets: Assets | undefined, image: ImageRef): string {
+  const uri = assets?.images.get(image.index)?.dataUri;
+  return uri ? uri.slice(uri.indexOf(',') + 1) : '\u0000';
 }
 
 async function at(loaded: LoadedBriefing, image: ImageRef): Promise<Diagnostic> {
@@ -30,7 +26,7 @@ async function at(loaded: LoadedBriefing, image: ImageRef): Promise<Diagnostic> 
 }
 
 /** `e` with its diagnostics placed on the briefing's images when it is a browser fault they caused; else `e`. */
-export async function blameImages(e: unknown, loaded: LoadedBriefing | undefined): Promise<unknown> {
+export async function blameImages(e: unknown, loaded: LoadedBriefing | undefined, assets?: Assets): Promise<unknown> {
   if (!loaded) return e;
   const all = imagesOf(loaded);
   if (e instanceof DocumentTimeout) {
@@ -46,7 +42,7 @@ export async function blameImages(e: unknown, loaded: LoadedBriefing | undefined
     );
   }
   if (e instanceof UndecodableImages) {
-    const broken = all.filter((i) => e.sources.some((src) => base64Of(loaded, i).startsWith(src.slice(src.indexOf(',') + 1))));
+    const broken = all.filter((i) => e.sources.some((src) => base64Of(assets, i).startsWith(src.slice(src.indexOf(',') + 1))));
     const named = broken.length ? broken : all;
     if (!named.length) return new BriefdeckError(ExitCode.CONTENT, { file: loaded.file, message: e.diagnostics[0]?.message ?? e.message, hint: e.diagnostics[0]?.hint }, { cause: e });
     return new BriefdeckError(
