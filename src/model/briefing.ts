@@ -11,7 +11,6 @@ import { parseRuns, plainOf, type Run } from './runs.js';
 import type { BriefingModel, Cite, Cited, ConfidenceTerm, LikelihoodTerm, Point, Source, Text } from './types.js';
 
 export type * from './types.js';
-export type { KeyFigure, Chart, LocatorMap, Figures } from './figures.js';
 
 const text = (s: string): Text => {
   const runs = parseRuns(s);

@@ -2,47 +2,8 @@
 // their table with numbers formatted for the briefing's language) and the locator map.
 import type { Briefing } from '../content/schema.js';
 import { numberFormat, type ChartData } from '../figures/chart.js';
-import { countryName, type MapData } from '../figures/map.js';
-import type { Cite, Text } from './types.js';
-
-export interface KeyFigure {
-  /** Written as the content gives it: a number with its unit, never parsed as Markdown. */
-  value: string;
-  label: Text;
-  plain: string;
-  cites: Cite[];
-  notes?: string;
-}
-export interface Chart {
-  n: number;
-  id?: string;
-  title: Text;
-  source?: Text;
-  unit?: Text;
-  /** Drawn beside a section's points (not on a slide or page of its own). */
-  inSection: boolean;
-  /** The data, as plain text and numbers: what a chart is drawn from. */
-  data: ChartData;
-  /** The data as a table: series names as heads, a row per category, numbers formatted. */
-  table: { head: Text[]; rows: { label: Text; values: string[] }[] };
-  cites: Cite[];
-  notes?: string;
-  plain: string;
-}
-export interface LocatorMap {
-  data: MapData;
-  caption?: Text;
-  /** Names of the highlighted countries, in the briefing's language. */
-  names: string;
-  /** Number of the section that shows the map, or undefined for the title slide. */
-  section?: number;
-  notes?: string;
-}
-export interface Figures {
-  keyFigures: KeyFigure[];
-  charts: Chart[];
-  map?: LocatorMap;
-}
+import { countryName } from '../figures/map.js';
+import type { Chart, Cite, Figures, LocatorMap, Text } from './types.js';
 
 interface Tools {
   text: (s: string) => Text;

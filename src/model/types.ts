@@ -1,7 +1,8 @@
 // The neutral briefing model's types: every content text as runs (model/runs.ts) with its plain text,
 // citations numbered, labels and dates localised. No escaping: each output escapes at its edge.
 import type { Confidence, Likelihood } from '../content/schema.js';
-import type { Figures } from './figures.js';
+import type { ChartData } from '../figures/chart.js';
+import type { MapData } from '../figures/map.js';
 import type { Labels } from './labels.js';
 import type { Run } from './runs.js';
 
@@ -148,3 +149,41 @@ export interface BriefingModel extends Figures {
   blufNotes?: string;
 }
 
+export interface KeyFigure {
+  /** Written as the content gives it: a number with its unit, never parsed as Markdown. */
+  value: string;
+  label: Text;
+  plain: string;
+  cites: Cite[];
+  notes?: string;
+}
+export interface Chart {
+  n: number;
+  id?: string;
+  title: Text;
+  source?: Text;
+  unit?: Text;
+  /** Drawn beside a section's points (not on a slide or page of its own). */
+  inSection: boolean;
+  /** The data, as plain text and numbers: what a chart is drawn from. */
+  data: ChartData;
+  /** The data as a table: series names as heads, a row per category, numbers formatted. */
+  table: { head: Text[]; rows: { label: Text; values: string[] }[] };
+  cites: Cite[];
+  notes?: string;
+  plain: string;
+}
+export interface LocatorMap {
+  data: MapData;
+  caption?: Text;
+  /** Names of the highlighted countries, in the briefing's language. */
+  names: string;
+  /** Number of the section that shows the map, or undefined for the title slide. */
+  section?: number;
+  notes?: string;
+}
+export interface Figures {
+  keyFigures: KeyFigure[];
+  charts: Chart[];
+  map?: LocatorMap;
+}
