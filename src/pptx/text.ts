@@ -93,6 +93,6 @@ export function paragraphLines(p: Paragraph, fontPt: number, widthPt: number, ch
 export function textHeightPt(m: TextBoxMetrics): number {
   return m.paragraphs.reduce((h, p) => {
     const size = p.fontPt ?? m.fontPt;
-    return h + (p.spaceBefore ?? 0) + paragraphLines(p, m.fontPt, m.widthPt, m.charEm, m.bold) * size * m.lineHeight;
+    return h + (p.spaceBefore ?? 0) + paragraphLines(p, m.fontPt, m.widthPt, m.charEm, m.bold) * size * (p.lineHeight ?? m.lineHeight);
   }, 0);
 }
