@@ -78,7 +78,8 @@ export function layoutChrome(xml: string, ir: DeckIR, layout: Layout['name'], la
   const m = c.marking;
   const makers: Maker[] = [];
   if (m) makers.push((id) => spXml(title ? m.titleHeader : m.header, id, o));
-  if (!title) makers.push((id) => spXml(c.source, id, o));
+  const source = c.source;
+  if (!title && source) makers.push((id) => spXml(source, id, o));
   if (m) makers.push((id) => spXml(title ? m.titleFooter : m.footer, id, { ...o, ph: 'ftr', withText: false }));
   if (!title) makers.push((id) => spXml(c.date, id, { ...o, ph: 'dt', withText: false }), (id) => spXml(c.number, id, { ...o, ph: 'sldNum' }));
   return appendShapes(xml, makers);

@@ -1,7 +1,6 @@
 // The chrome of every slide as the fitted deck draws it (measured in Chromium): the marking in the
 // header band and in the footer, full text (widened, wrapped, then shrunk, never cut), the footer's
 // source and date, the slide number. Written as layout shapes and footer placeholders (chrome-xml.ts).
-import type { BriefingView } from '../render/view.js';
 import { fitShapes } from './fit.js';
 import type { Measured, SlideGeometry } from './geometry.js';
 import { PT, PX, SLIDE_W, type Box, type Chrome, type TextShape, type TextStyle, type Theme } from './ir.js';
@@ -29,7 +28,15 @@ function markingShape(name: string, text_: string, m: Measured, bandBox: Box, ma
   return s;
 }
 
-export function chromeOf(view: BriefingView, theme: Theme, title: SlideGeometry | undefined, g: SlideGeometry | undefined, logo: string | undefined, rtl: boolean): Chrome {
+/** What the chrome reads of the briefing's view. */
+export interface ChromeView {
+  marking?: { plain: string };
+  labels: Record<string, unknown>;
+  primarySource: { plainTitle: string };
+  dateDisplay: unknown;
+}
+
+export function chromeOf(view: ChromeView, theme: Theme, title: SlideGeometry | undefined, g: SlideGeometry | undefined, logo: string | undefined, rtl: boolean): Chrome {
   const ctx: Ctx = { rtl, charEm: 0.58 };
   const footerBox = band(g?.footer, 676, 44);
   const headerBox = band(g?.header, 0, 40);
@@ -50,7 +57,8 @@ export function chromeOf(view: BriefingView, theme: Theme, title: SlideGeometry 
   const sourceBox = inBand(c.source, box(rtl ? 1280 - 64 - 420 : 64, 676, 420, 44));
   const full = `${plain(view.labels.source)}: ${view.primarySource.plainTitle}`;
   const fit = Math.floor((sourceBox.w * 72) / (0.58 * sourceStyle.fontPt));
-  const source = text('Footer source', sourceBox, [para([{ text: full.length > fit ? `${full.slice(0, fit - 1).trimEnd()}…` : full }])], sourceStyle);
+  // A long marking leaves the source next to no room: then the footer shows none, as the deck's shows next to none.
+  const source = fit >= 12 ? text('Footer source', sourceBox, [para([{ text: full.length > fit ? `${full.slice(0, fit - 1).trimEnd()}…` : full }])], sourceStyle) : undefined;
 
   // The date: widened towards the marking for a wider fallback font (its other end stays where the deck has it).
   const dateText = `${plain(view.labels.asOf)} ${plain(view.dateDisplay)}`;
@@ -88,6 +96,11 @@ export function chromeOf(view: BriefingView, theme: Theme, title: SlideGeometry 
     const f = footer(g, 'Footer Placeholder');
     if (h && f) marking = { text: t, header: h, titleHeader: header(title, 'Marking') ?? h, footer: f, titleFooter: footer(title, 'Footer Placeholder') ?? f };
   }
+  // The date gives way to the marking where both would take the same room.
+  const mk = marking?.footer.box;
+  const gap = 4 * PX;
+  if (mk && !rtl && date.box.x < mk.x + mk.w + gap) date.box = { ...date.box, x: round(mk.x + mk.w + gap, 4), w: round(date.box.x + date.box.w - (mk.x + mk.w + gap), 4) };
+  if (mk && rtl && date.box.x + date.box.w > mk.x - gap) date.box = { ...date.box, w: round(mk.x - gap - date.box.x, 4) };
   return {
     marking,
     source,

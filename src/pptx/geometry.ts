@@ -18,6 +18,8 @@ export interface Measured {
   tag: string;
   /** Letter spacing, pixels (0 when normal). */
   spacingPx: number;
+  /** The top border, where the element has one (key figures' rule). */
+  borderTop?: { color: string; widthPx: number };
 }
 
 export interface ItemGeometry extends Measured {
@@ -94,6 +96,7 @@ export function measureGeometry(page: Page): Promise<SlideGeometry[]> {
           cls: typeof el.className === 'string' ? el.className : '',
           tag: el.tagName.toLowerCase(),
           spacingPx: parseFloat(s.letterSpacing) || 0,
+          ...(parseFloat(s.borderTopWidth) > 0 && s.borderTopStyle !== 'none' && hex(s.borderTopColor) ? { borderTop: { color: hex(s.borderTopColor), widthPx: parseFloat(s.borderTopWidth) } } : {}),
         };
       };
       const box = (el: Element) => {

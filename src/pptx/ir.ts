@@ -169,7 +169,7 @@ export interface Chrome {
   /** The marking, full text: a shape in the header band of every layout, the footer placeholder of every slide. */
   marking?: { text: string; header: TextShape; titleHeader: TextShape; footer: TextShape; titleFooter: TextShape };
   /** The footer's source (cut to fit its box, as the deck cuts it) and the as-of date (the date placeholder). */
-  source: TextShape;
+  source?: TextShape;
   date: TextShape;
   /** The slide number placeholder. */
   number: TextShape;

@@ -14,7 +14,7 @@ export interface Tidy {
   edits: Map<string, (xml: string) => string>;
 }
 
-/** Layout numbers start from `from` in pptxgenjs's file; the DEFAULT layout's number, if it wrote one. */
+/** What to drop, rename and edit so that the package holds only the theme's layouts and parts it lists. */
 export async function tidyParts(zip: JSZip): Promise<Tidy> {
   let unused: number | undefined;
   for (const name of Object.keys(zip.files)) {
@@ -29,8 +29,8 @@ export async function tidyParts(zip: JSZip): Promise<Tidy> {
   const d = unused;
   const target = `../slideLayouts/slideLayout${d}.xml`;
   edits.set('ppt/slideMasters/_rels/slideMaster1.xml.rels', (xml) => xml.replace(new RegExp(`<Relationship Id="[^"]+" Type="[^"]+" Target="${target.replace(/\./g, '\\.')}"/>`), ''));
-  const masterRel = async () => new RegExp(`Id="([^"]+)" Type="[^"]+" Target="${target.replace(/\./g, '\\.')}"`).exec((await zip.file('ppt/slideMasters/_rels/slideMaster1.xml.rels')?.async('string')) ?? '')?.[1];
-  const rid = await masterRel();
+  const rels = (await zip.file('ppt/slideMasters/_rels/slideMaster1.xml.rels')?.async('string')) ?? '';
+  const rid = new RegExp(`Id="([^"]+)" Type="[^"]+" Target="${target.replace(/\./g, '\\.')}"`).exec(rels)?.[1];
   if (rid) edits.set('ppt/slideMasters/slideMaster1.xml', (xml) => xml.replace(new RegExp(`<p:sldLayoutId id="\\d+" r:id="${rid}"/>`), ''));
   const shift = (k: string) => (Number(k) > d ? String(Number(k) - 1) : k);
   return {

@@ -204,6 +204,8 @@ function keyFigures(items: KeyFigureView[], g: SlideGeometry, ctx: Ctx): Shape[]
       para([{ text: k.plainValue, bold: value.weight >= 600 }], { fontPt: round(value.fontPx * PT), color: value.color, lineHeight: round(value.lineHeightPx / value.fontPx) }),
       para([...runsOf(k.label), ...citeRuns(k.cites, ctx.sourcesSlide, ctx.citeColor)], { fontPt: round(label.fontPx * PT), color: label.color, spaceBefore: round(Math.max(0, label.y - (value.y + value.h)) * PT) }),
     ];
-    return [text(`Key figure ${i + 1}`, boxOf(li), paragraphs, styleOf(label, ctx), { inset, room, fill: li.background || undefined })];
+    const shape = text(`Key figure ${i + 1}`, boxOf(li), paragraphs, styleOf(label, ctx), { inset, room, fill: li.background || undefined });
+    const rule: Shape[] = li.borderTop ? [{ kind: 'line', name: `Key figure ${i + 1} rule`, box: box(li.x, li.y + li.borderTop.widthPx / 2, li.w, 0), color: li.borderTop.color, widthPt: round(li.borderTop.widthPx * PT) }] : [];
+    return [...rule, shape];
   });
 }

@@ -65,7 +65,7 @@ export function shapesOf(xml: string): ShapeXml[] {
   });
 }
 
-export async function readPptx(file: string): Promise<{ zip: JSZip; slides: SlideXml[]; bytes: Buffer }> {
+export async function readPptx(file: string): Promise<{ zip: JSZip; slides: SlideXml[]; bytes: Buffer; layouts: { name: string; xml: string }[]; master: string }> {
   const bytes = readFileSync(file);
   const zip = await JSZip.loadAsync(bytes);
   const text = async (name: string) => (await zip.file(name)?.async('string')) ?? '';
@@ -94,5 +94,8 @@ export async function readPptx(file: string): Promise<{ zip: JSZip; slides: Slid
       pictures: [...xml.matchAll(/<p:pic>[\s\S]*?<p:cNvPr [^>]*descr="([^"]*)"/g)].map((m) => ({ descr: unescape(m[1] ?? '') })),
     });
   }
-  return { zip, slides, bytes };
+  const layoutFiles = Object.keys(zip.files).filter((f) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(f));
+  const layouts = await Promise.all(layoutFiles.map(async (f) => ({ xml: await text(f), name: '' })));
+  for (const l of layouts) l.name = attr(/<p:cSld [^>]*>/.exec(l.xml)?.[0] ?? '', 'name') ?? '';
+  return { zip, slides, bytes, layouts, master: await text('ppt/slideMasters/slideMaster1.xml') };
 }
