@@ -189,6 +189,9 @@ function chartOf(chart: ChartView | undefined, g: SlideGeometry, theme: Theme): 
   return [chartShape('Chart', boxOf(g.figure), { type: d.type === 'line' ? 'line' : 'bar', title, unit: d.unit, categories: d.categories, series }, theme)];
 }
 
+/** Width of a bold digit or capital per point of size in DejaVu Sans Bold, the widest fallback. */
+const BOLD_DIGIT_EM = 0.72;
+
 /** Key figures: a grid of shapes as the deck's, one per figure, its value large and its label below. */
 function keyFigures(items: KeyFigureView[], g: SlideGeometry, ctx: Ctx): Shape[] {
   return g.items.flatMap((li, i) => {
@@ -200,8 +203,10 @@ function keyFigures(items: KeyFigureView[], g: SlideGeometry, ctx: Ctx): Shape[]
     // The box may grow down to the next figure below it, or to the bottom of the content area.
     const below = g.items.filter((o) => o.y > li.y + li.h / 2 && o.x < li.x + li.w && o.x + o.w > li.x).map((o) => o.y - 8);
     const room = (Math.min(CONTENT_BOTTOM, ...below) - li.y) * (13.333 / 1280);
+    // The value stays on one line, as the deck keeps it, in the widest bold face an office suite may use.
+    const valuePt = Math.min(value.fontPx * PT, ((li.w * PT - 2 * inset[0]) * 0.95) / (Math.max(1, k.plainValue.length) * BOLD_DIGIT_EM));
     const paragraphs = [
-      para([{ text: k.plainValue, bold: value.weight >= 600 }], { fontPt: round(value.fontPx * PT), color: value.color, lineHeight: round(value.lineHeightPx / value.fontPx) }),
+      para([{ text: k.plainValue, bold: value.weight >= 600 }], { fontPt: round(valuePt), color: value.color, lineHeight: round(value.lineHeightPx / value.fontPx) }),
       para([...runsOf(k.label), ...citeRuns(k.cites, ctx.sourcesSlide, ctx.citeColor)], { fontPt: round(label.fontPx * PT), color: label.color, spaceBefore: round(Math.max(0, label.y - (value.y + value.h)) * PT) }),
     ];
     const shape = text(`Key figure ${i + 1}`, boxOf(li), paragraphs, styleOf(label, ctx), { inset, room, fill: li.background || undefined });
