@@ -3,6 +3,7 @@
 // every slide, so that Insert › Header & Footer finds them; and the header's marking and the
 // footer's source as shapes of the layouts. Pure string building: the same IR gives the same bytes.
 import type { DeckIR, Layout, SlideIR, TextShape } from './ir.js';
+import { spacingOf } from './text.js';
 
 const EMU = 914400;
 const emu = (n: number) => Math.round(n * EMU);
@@ -31,7 +32,7 @@ export function spXml(s: TextShape, id: number, o: SpOptions): string {
   const rpr = (tag: 'a:rPr' | 'a:defRPr' | 'a:endParaRPr') =>
     `<${tag} lang="${o.lang}" sz="${pt(st.fontPt)}" b="${st.bold ? 1 : 0}"${st.caps ? ' cap="all"' : ''}${st.spacingPt ? ` spc="${pt(st.spacingPt)}"` : ''} dirty="0">${fill(st.color)}</${tag}>`;
   const ppr = `algn="${ALIGN[st.align ?? 'left']}" rtl="${o.rtl && !st.caps ? 1 : 0}" marL="0" indent="0"`;
-  const spacing = `<a:lnSpc><a:spcPct val="${Math.round(st.lineHeight * 100000)}"/></a:lnSpc><a:spcBef><a:spcPts val="0"/></a:spcBef><a:buNone/>`;
+  const spacing = `<a:lnSpc><a:spcPct val="${Math.round(spacingOf(st.lineHeight) * 100000)}"/></a:lnSpc><a:spcBef><a:spcPts val="0"/></a:spcBef><a:buNone/>`;
   let body = '';
   if (o.ph === 'sldNum') {
     body = `<a:p><a:pPr ${ppr}>${spacing}</a:pPr><a:fld id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}" type="slidenum">${rpr('a:rPr')}<a:t>${o.number ?? '‹#›'}</a:t></a:fld>${rpr('a:endParaRPr')}</a:p>`;

@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import type * as pptxgen from 'pptxgenjs';
 import type { ChartShape, DeckIR, Layout, Paragraph, Run, Shape, TableShape, TextShape, TextStyle } from './ir.js';
-import { INDENT_PT, NUMBER_INDENT_PT } from './text.js';
+import { INDENT_PT, NUMBER_INDENT_PT, spacingOf } from './text.js';
 
 // pptxgenjs's types describe its CommonJS build, whose module.exports is the class: load that build.
 const PptxGenJS: typeof pptxgen.default.default = createRequire(import.meta.url)('pptxgenjs');
@@ -65,7 +65,7 @@ const placeholderStyle = (s: TextStyle, rtl: boolean) => ({
   valign: s.valign,
   margin: 0,
   rtlMode: rtl,
-  lineSpacingMultiple: s.lineHeight,
+  lineSpacingMultiple: spacingOf(s.lineHeight),
 });
 
 function addShape(pptx: PptxGenJS, slide: Slide, shape: Shape, ir: DeckIR, lang: string): void {
@@ -98,7 +98,7 @@ export function runsToProps(paragraphs: Paragraph[], style: TextStyle, rtl: bool
           ...(r.link ? { hyperlink: 'url' in r.link ? { url: r.link.url } : { slide: r.link.slide, tooltip: 'Sources' } } : {}),
           bullet: p.bullet === 'none' ? false : p.bullet === 'number' ? { type: 'number', numberStartAt: p.start ?? 1, indent: NUMBER_INDENT_PT } : { indent: INDENT_PT },
           indentLevel: p.level,
-          lineSpacingMultiple: p.lineHeight ?? style.lineHeight,
+          lineSpacingMultiple: spacingOf(p.lineHeight ?? style.lineHeight),
           ...(p.spaceBefore ? { paraSpaceBefore: p.spaceBefore } : {}),
           ...(last ? { breakLine: true } : {}),
         },

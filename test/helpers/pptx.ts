@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import type { Paragraph, Run } from '../../src/pptx/ir.js';
+import { SINGLE_LINE_EM } from '../../src/pptx/text.js';
 
 export interface ShapeXml {
   name: string;
@@ -50,7 +51,8 @@ export function shapesOf(xml: string): ShapeXml[] {
         bullet: bullet as Paragraph['bullet'],
         fontPt: fontPt || (runs[0]?.sz ?? 18),
         spaceBefore: spcBef ? Number(spcBef) / 100 : 0,
-        lineHeight: lnSpc ? Number(lnSpc) / 100000 : 1,
+        // Line spacing is a multiple of a single line, itself about SINGLE_LINE_EM of the size.
+        lineHeight: (lnSpc ? Number(lnSpc) / 100000 : 1) * SINGLE_LINE_EM,
         marL: Number(attr(ppr, 'marL') ?? 0),
       };
     });
