@@ -23,14 +23,16 @@ export interface DeckPptxInput {
 /** The PowerPoint file's bytes, and the IR it was written from (tests and reports read it). */
 export async function deckPptx(input: DeckPptxInput): Promise<{ bytes: Uint8Array; ir: DeckIR }> {
   // pptxgenjs and JSZip load only when a PowerPoint is asked for.
-  const [{ deckIR }, { measureGeometry }, { writePptx }, { finishPptx }] = await Promise.all([
+  const [{ deckIR }, { measureGeometry }, { captureMaps }, { writePptx }, { finishPptx }] = await Promise.all([
     import('../pptx/deck.js'),
     import('../pptx/geometry.js'),
+    import('../pptx/capture.js'),
     import('../pptx/write.js'),
     import('../pptx/zip.js'),
   ]);
   const geometry = await measureGeometry(input.page);
-  const ir = deckIR(input.view, input.slides, geometry, { theme: input.theme, branding: input.branding, date: input.date });
+  const maps = await captureMaps(input.page, geometry);
+  const ir = deckIR(input.view, input.slides, geometry, { theme: input.theme, branding: input.branding, date: input.date, maps });
   return { bytes: await finishPptx(await writePptx(ir), ir), ir };
 }
 

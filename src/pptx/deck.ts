@@ -8,12 +8,15 @@ import type { DeckIR } from './ir.js';
 import { fitShapes } from './fit.js';
 import { slideIR } from './slides.js';
 import { CHAR_EM_FLOOR } from './text.js';
-import { chromeOf, layoutsOf, themeOf } from './theme.js';
+import { chromeOf } from './chrome.js';
+import { layoutsOf, themeOf } from './theme.js';
 
 export interface DeckIROptions {
   theme: string;
   branding?: Branding;
   date: Date;
+  /** Each slide's locator map as a PNG data URL (captured in Chromium), where it has one. */
+  maps?: (string | undefined)[];
 }
 
 export function deckIR(view: BriefingView, slides: Slide[], geometry: SlideGeometry[], options: DeckIROptions): DeckIR {
@@ -25,7 +28,7 @@ export function deckIR(view: BriefingView, slides: Slide[], geometry: SlideGeome
   const out = slides.map((slide, i) => {
     const g = geometry[i] as SlideGeometry;
     const ctx = { rtl, charEm: Math.max(g.charEm, CHAR_EM_FLOOR), sourcesSlide, citeColor: theme.accentInk };
-    const ir = slideIR(view, slide, g, theme, ctx);
+    const ir = slideIR(view, slide, g, theme, ctx, options.maps?.[i]);
     fitShapes(ir.shapes, ctx.charEm);
     return ir;
   });
@@ -39,7 +42,7 @@ export function deckIR(view: BriefingView, slides: Slide[], geometry: SlideGeome
     date: options.date,
     theme,
     layouts: layoutsOf(theme, rtl),
-    chrome: chromeOf(view, theme, sample, options.branding?.logo),
+    chrome: chromeOf(view, theme, geometry[0], sample, options.branding?.logo, rtl),
     slides: out,
   };
 }

@@ -16,6 +16,10 @@ export interface Measured {
   text: string;
   cls: string;
   tag: string;
+  /** Letter spacing, pixels (0 when normal). */
+  spacingPx: number;
+  /** The top border, where the element has one (key figures' rule). */
+  borderTop?: { color: string; widthPx: number };
 }
 
 export interface ItemGeometry extends Measured {
@@ -39,6 +43,10 @@ export interface SlideGeometry {
   image?: Measured;
   header?: Measured;
   footer?: Measured;
+  /** The chrome's parts: the marking in the header and in the footer, the footer's source and date. */
+  chrome: { headerMarking?: Measured; footerMarking?: Measured; source?: Measured; date?: Measured };
+  /** The locator map (an SVG figure), with its title and description as alt text. */
+  map?: Measured & { alt: string };
   /** The theme's custom properties (colours) as the slide computes them. */
   vars: Record<string, string>;
   /**
@@ -87,6 +95,8 @@ export function measureGeometry(page: Page): Promise<SlideGeometry[]> {
           text: (el as HTMLElement).innerText ?? el.textContent ?? '',
           cls: typeof el.className === 'string' ? el.className : '',
           tag: el.tagName.toLowerCase(),
+          spacingPx: parseFloat(s.letterSpacing) || 0,
+          ...(parseFloat(s.borderTopWidth) > 0 && s.borderTopStyle !== 'none' && hex(s.borderTopColor) ? { borderTop: { color: hex(s.borderTopColor), widthPx: parseFloat(s.borderTopWidth) } } : {}),
         };
       };
       const box = (el: Element) => {
@@ -125,6 +135,25 @@ export function measureGeometry(page: Page): Promise<SlideGeometry[]> {
         figure: pick('figure.bd-fig'),
         header: pick(':scope > header'),
         footer: pick(':scope > footer'),
+        chrome: {
+          headerMarking: pick(':scope > header .marking'),
+          footerMarking: pick(':scope > footer .marking'),
+          source: pick(':scope > footer .foot-source'),
+          // The date's text, without the room its padding keeps for the page number.
+          date: ((el) => {
+            if (!el) return undefined;
+            const range = document.createRange();
+            range.selectNodeContents(el);
+            const r = range.getBoundingClientRect();
+            return { ...measure(el), x: (r.left - origin.left) / scale, w: r.width / scale };
+          })(section.querySelector(':scope > footer .foot-date')),
+        },
+        map: ((fig) => {
+          const svgEl = fig?.querySelector('svg.bd-map');
+          if (!fig || !svgEl) return undefined;
+          const said = ['title', 'desc'].map((t) => svgEl.querySelector(`:scope > ${t}`)?.textContent?.trim() ?? '').filter(Boolean);
+          return { ...measure(svgEl), alt: said.join('. ') };
+        })(section.querySelector('figure.bd-fig')),
         vars: Object.fromEntries(VARS.map((v) => [v, getComputedStyle(section).getPropertyValue(`--${v}`).trim()])),
         charEm,
       };

@@ -40,10 +40,15 @@ export interface Paragraph {
   fontPt?: number;
   color?: string;
   bold?: boolean;
+  /** A paragraph's own line height (multiple of its size) when it differs from its box's. */
+  lineHeight?: number;
 }
 
 export interface TextStyle {
   fontPt: number;
+  /** Letter spacing, points, and capitals whatever the case typed (the marking, as the deck sets it). */
+  spacingPt?: number;
+  caps?: boolean;
   /** Line height as a multiple of the font size. */
   lineHeight: number;
   color: string;
@@ -159,17 +164,19 @@ export interface Theme {
   chartColors: string[];
 }
 
+/** The chrome every slide carries, as the deck draws it: shapes of the layouts, placeholders of the slides. */
 export interface Chrome {
-  /** Full marking text, in every slide's header and footer. */
-  marking?: { text: string; color: string; background: string };
-  /** The footer's source (cut to fit its box) and date. */
-  footer: { source: string; date: string };
+  /** The marking, full text: a shape in the header band of every layout, the footer placeholder of every slide. */
+  marking?: { text: string; header: TextShape; titleHeader: TextShape; footer: TextShape; titleFooter: TextShape };
+  /** The footer's source (cut to fit its box, as the deck cuts it) and the as-of date (the date placeholder). */
+  source?: TextShape;
+  date: TextShape;
+  /** The slide number placeholder. */
+  number: TextShape;
   logo?: { data: string; box: Box };
-  /** Header and footer bands and their text size. */
-  headerBox: Box;
+  /** The footer band (its rule is drawn along its top). */
   footerBox: Box;
-  fontPt: number;
-  color: string;
+  rule: string;
 }
 
 export interface SlideIR {

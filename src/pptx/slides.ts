@@ -34,7 +34,7 @@ const LAYOUT: Record<Slide['kind'], LayoutName> = {
   sources: 'table',
 };
 
-export function slideIR(view: BriefingView, slide: Slide, g: SlideGeometry, theme: Theme, ctx: Ctx): SlideIR {
+export function slideIR(view: BriefingView, slide: Slide, g: SlideGeometry, theme: Theme, ctx: Ctx, map?: string): SlideIR {
   const shapes: Shape[] = [];
   const layout = slide.kind === 'section' && slide.image ? 'two-column' : LAYOUT[slide.kind];
   if (slide.kind === 'title') shapes.push(...titleSlide(view, g, ctx));
@@ -46,6 +46,8 @@ export function slideIR(view: BriefingView, slide: Slide, g: SlideGeometry, them
     }
     shapes.push(...bodyOf(view, slide, g, theme, ctx));
   }
+  // The locator map (title or section slide) as a picture where the deck draws it, described for screen readers.
+  if (map && g.map) shapes.push({ kind: 'picture', name: 'Map', box: boxOf(g.map), data: map, alt: g.map.alt || plain(view.map?.names) });
   return { layout, shapes, notes: slide.notes, numbered: slide.kind !== 'title', background: g.box.background || undefined };
 }
 
@@ -187,13 +189,28 @@ function chartOf(chart: ChartView | undefined, g: SlideGeometry, theme: Theme): 
   return [chartShape('Chart', boxOf(g.figure), { type: d.type === 'line' ? 'line' : 'bar', title, unit: d.unit, categories: d.categories, series }, theme)];
 }
 
-/** Key figures: each value large with its label, as paragraphs of the body placeholder. */
+/** Width of a bold digit or capital per point of size in DejaVu Sans Bold, the widest fallback. */
+const BOLD_DIGIT_EM = 0.72;
+
+/** Key figures: a grid of shapes as the deck's, one per figure, its value large and its label below. */
 function keyFigures(items: KeyFigureView[], g: SlideGeometry, ctx: Ctx): Shape[] {
-  const grid = g.blocks[0];
-  if (!grid) return [];
-  const paragraphs = items.flatMap((k) => [
-    para([{ text: k.plainValue, bold: true }], { fontPt: 28 }),
-    para([...runsOf(k.label), ...citeRuns(k.cites, ctx.sourcesSlide, ctx.citeColor)]),
-  ]);
-  return [text('Body', box(grid.x, grid.y, grid.w, CONTENT_BOTTOM - grid.y), paragraphs, styleOf(grid, ctx), { placeholder: 'body' })];
+  return g.items.flatMap((li, i) => {
+    const k = items[i];
+    const value = li.parts.find((p) => p.cls.includes('kf-value'));
+    const label = li.parts.find((p) => p.cls.includes('kf-label'));
+    if (!k || !value || !label) return [];
+    const inset: [number, number] = [round(Math.max(0, ctx.rtl ? li.x + li.w - value.x - value.w : value.x - li.x) * PT), round(Math.max(0, value.y - li.y) * PT)];
+    // The box may grow down to the next figure below it, or to the bottom of the content area.
+    const below = g.items.filter((o) => o.y > li.y + li.h / 2 && o.x < li.x + li.w && o.x + o.w > li.x).map((o) => o.y - 8);
+    const room = (Math.min(CONTENT_BOTTOM, ...below) - li.y) * (13.333 / 1280);
+    // The value stays on one line, as the deck keeps it, in the widest bold face an office suite may use.
+    const valuePt = Math.min(value.fontPx * PT, ((li.w * PT - 2 * inset[0]) * 0.95) / (Math.max(1, k.plainValue.length) * BOLD_DIGIT_EM));
+    const paragraphs = [
+      para([{ text: k.plainValue, bold: value.weight >= 600 }], { fontPt: round(valuePt), color: value.color, lineHeight: round(value.lineHeightPx / value.fontPx) }),
+      para([...runsOf(k.label), ...citeRuns(k.cites, ctx.sourcesSlide, ctx.citeColor)], { fontPt: round(label.fontPx * PT), color: label.color, spaceBefore: round(Math.max(0, label.y - (value.y + value.h)) * PT) }),
+    ];
+    const shape = text(`Key figure ${i + 1}`, boxOf(li), paragraphs, styleOf(label, ctx), { inset, room, fill: li.background || undefined });
+    const rule: Shape[] = li.borderTop ? [{ kind: 'line', name: `Key figure ${i + 1} rule`, box: box(li.x, li.y + li.borderTop.widthPx / 2, li.w, 0), color: li.borderTop.color, widthPt: round(li.borderTop.widthPx * PT) }] : [];
+    return [...rule, shape];
+  });
 }

@@ -60,6 +60,16 @@ export const plainOf = (runs: Run[]): string => runs.map((r) => r.text).join('')
 export const CHAR_EM_FLOOR = 0.5;
 /** Word wrapping leaves the end of most lines short: lines hold this share of their width on average. */
 const WRAP_FILL = 0.9;
+/**
+ * Height of a single-spaced line per point of size: office suites space lines as a multiple of the
+ * font's own line height (Inter 1.21 em, DejaVu Sans 1.16, Arial 1.15), where CSS gives a multiple of
+ * the size. A deck's line height of L becomes a spacing of L / SINGLE_LINE_EM.
+ */
+export const SINGLE_LINE_EM = 1.17;
+
+/** The office suite's line spacing (a multiple of single) for a CSS line height (a multiple of the size). */
+export const spacingOf = (lineHeight: number): number => Math.round((lineHeight / SINGLE_LINE_EM) * 1000) / 1000;
+
 /** Text indent per bullet level, points. */
 export const INDENT_PT = 22;
 /** Numbered paragraphs indent further: room for "10." and beyond. */
@@ -93,6 +103,6 @@ export function paragraphLines(p: Paragraph, fontPt: number, widthPt: number, ch
 export function textHeightPt(m: TextBoxMetrics): number {
   return m.paragraphs.reduce((h, p) => {
     const size = p.fontPt ?? m.fontPt;
-    return h + (p.spaceBefore ?? 0) + paragraphLines(p, m.fontPt, m.widthPt, m.charEm, m.bold) * size * m.lineHeight;
+    return h + (p.spaceBefore ?? 0) + paragraphLines(p, m.fontPt, m.widthPt, m.charEm, m.bold) * size * (p.lineHeight ?? m.lineHeight);
   }, 0);
 }

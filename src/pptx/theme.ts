@@ -1,19 +1,10 @@
 // The deck's look in PowerPoint terms: theme colours (as the fitted slides compute them, config
-// colours included), fonts, the marking and footer every slide carries, and the layouts per theme.
-import type { BriefingView } from '../render/view.js';
+// colours included), fonts, and the layouts per theme (the chrome every slide carries is in chrome.ts).
 import type { SlideGeometry } from './geometry.js';
-import { PT, PX, type Box, type Chrome, type Layout, type TextStyle, type Theme } from './ir.js';
+import { PT, PX, type Box, type Layout, type TextStyle, type Theme } from './ir.js';
 
 /** Slide pixels to inches. */
 export const box = (x: number, y: number, w: number, h: number): Box => ({ x: x * PX, y: y * PX, w: w * PX, h: h * PX });
-
-const MARKING_COLOURS: Record<string, string> = {
-  'tlp-red': 'ff2b2b',
-  'tlp-amber': 'ffc000',
-  'tlp-amber-strict': 'ffc000',
-  'tlp-green': '33ff00',
-  'tlp-clear': 'ffffff',
-};
 
 const hex = (v: string | undefined, fallback: string): string => {
   const m = /^#?([0-9a-f]{6})$/i.exec(v ?? '') ?? /^#?([0-9a-f])([0-9a-f])([0-9a-f])$/i.exec(v ?? '');
@@ -41,31 +32,6 @@ export function themeOf(name: string, g: SlideGeometry | undefined): Theme {
     card: hex(v.card, dark ? '161b22' : 'ffffff'),
     likelihood,
     chartColors: [dark ? (likelihood[3]?.fill ?? '8eabd6') : primary, accent, likelihood[4]?.fill ?? '46689e', likelihood[2]?.fill ?? 'b9cbe5', hex(v.muted, '5f6873')],
-  };
-}
-
-export function chromeOf(view: BriefingView, theme: Theme, g: SlideGeometry | undefined, logo: string | undefined): Chrome {
-  const footerPx = g?.footer;
-  const marking = view.marking && {
-    text: view.marking.plain,
-    color: MARKING_COLOURS[view.marking.kind] ?? 'ffffff',
-    background: '000000',
-  };
-  const plain = (s: unknown) => String(s).replace(/\\(.)/g, '$1');
-  const source = `${plain(view.labels.source)}: ${view.primarySource.plainTitle}`;
-  // As the deck does (its footer ends the source with an ellipsis at 36% of the width): ~60 characters.
-  const fontPt = (footerPx?.fontPx ?? 14) * PT;
-  // The source box is 4.4 in wide; characters of the widest fallback font take ~0.58 em.
-  const fit = Math.floor((4.4 * 72) / (0.58 * fontPt));
-  const footer = { source: source.length > fit ? `${source.slice(0, fit - 1).trimEnd()}…` : source, date: `${plain(view.labels.asOf)} ${plain(view.dateDisplay)}` };
-  return {
-    marking,
-    footer,
-    logo: logo && /^data:image\/(png|svg\+xml);base64,/.test(logo) ? { data: logo, box: box(1280 - 64 - 180, 64, 180, 72) } : undefined,
-    headerBox: box(0, 0, 1280, g?.header?.h || 40),
-    footerBox: box(0, footerPx?.y ?? 676, 1280, footerPx?.h || 44),
-    fontPt,
-    color: theme.muted,
   };
 }
 

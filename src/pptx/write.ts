@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import type * as pptxgen from 'pptxgenjs';
 import type { ChartShape, DeckIR, Layout, Paragraph, Run, Shape, TableShape, TextShape, TextStyle } from './ir.js';
-import { INDENT_PT, NUMBER_INDENT_PT } from './text.js';
+import { INDENT_PT, NUMBER_INDENT_PT, spacingOf } from './text.js';
 
 // pptxgenjs's types describe its CommonJS build, whose module.exports is the class: load that build.
 const PptxGenJS: typeof pptxgen.default.default = createRequire(import.meta.url)('pptxgenjs');
@@ -42,21 +42,9 @@ export async function writePptx(ir: DeckIR): Promise<Uint8Array> {
 function defineLayout(pptx: PptxGenJS, ir: DeckIR, layout: Layout, lang: string): void {
   const { chrome, theme } = ir;
   const objects: NonNullable<pptxgen.default.SlideMasterProps['objects']> = [];
-  const bar = chrome.headerBox;
-  if (chrome.marking) {
-    const m = chrome.marking;
-    const mark = { fontSize: chrome.fontPt, bold: true, color: m.color, fill: { color: m.background }, align: 'center' as const, valign: 'middle' as const, margin: 0, lang, charSpacing: 1 };
-    // Header: the marking centred in the top band; footer: again, in the middle of the bottom band.
-    objects.push({ text: { text: m.text, options: { ...mark, x: bar.x + bar.w / 2 - 1.1, y: bar.y + 0.06, w: 2.2, h: bar.h - 0.12 } } });
-    const f = chrome.footerBox;
-    objects.push({ text: { text: m.text, options: { ...mark, x: f.x + f.w / 2 - 1.1, y: f.y + 0.08, w: 2.2, h: f.h - 0.16 } } });
-  }
+  // The rule along the footer band's top; the marking, source, date and number are written as XML (chrome-xml.ts).
   const f = chrome.footerBox;
-  objects.push({ line: { x: 0, y: f.y, w: f.w, h: 0, line: { color: theme.rule, width: 0.75 } } });
-  // Footer: the source at the start, the date before the slide number at the end (mirrored right to left).
-  const foot = { y: f.y, h: f.h, fontSize: chrome.fontPt, color: chrome.color, valign: 'middle' as const, margin: 0, lang, rtlMode: ir.rtl };
-  objects.push({ text: { text: chrome.footer.source, options: { ...foot, x: ir.rtl ? f.w - 0.67 - 4.4 : 0.67, w: 4.4, align: ir.rtl ? 'right' : 'left' } } });
-  objects.push({ text: { text: chrome.footer.date, options: { ...foot, x: ir.rtl ? 1.7 : f.w - 1.7 - 2.6, w: 2.6, align: ir.rtl ? 'left' : 'right' } } });
+  objects.push({ line: { x: 0, y: f.y, w: f.w, h: 0, line: { color: chrome.rule, width: 0.75 } } });
   if (chrome.logo && layout.name === 'title') objects.push({ image: { data: chrome.logo.data, ...chrome.logo.box, altText: 'logo' } });
   objects.push({ placeholder: { options: { name: 'title', type: 'title', ...layout.titleBox, ...placeholderStyle(layout.titleStyle, ir.rtl) }, text: '' } });
   if (layout.bodyBox && layout.bodyStyle) {
@@ -66,9 +54,6 @@ function defineLayout(pptx: PptxGenJS, ir: DeckIR, layout: Layout, lang: string)
     title: masterName(ir, layout.name),
     background: { color: layout.name === 'title' && theme.name === 'briefing' ? theme.primary : theme.background },
     objects,
-    ...(layout.name === 'title'
-      ? {}
-      : { slideNumber: { x: ir.rtl ? 0.67 : f.w - 0.67 - 1, y: f.y, w: 1, h: f.h, fontSize: chrome.fontPt, color: chrome.color, align: ir.rtl ? 'left' : 'right', valign: 'middle', margin: 0 } }),
   });
 }
 
@@ -80,7 +65,7 @@ const placeholderStyle = (s: TextStyle, rtl: boolean) => ({
   valign: s.valign,
   margin: 0,
   rtlMode: rtl,
-  lineSpacingMultiple: s.lineHeight,
+  lineSpacingMultiple: spacingOf(s.lineHeight),
 });
 
 function addShape(pptx: PptxGenJS, slide: Slide, shape: Shape, ir: DeckIR, lang: string): void {
@@ -113,7 +98,7 @@ export function runsToProps(paragraphs: Paragraph[], style: TextStyle, rtl: bool
           ...(r.link ? { hyperlink: 'url' in r.link ? { url: r.link.url } : { slide: r.link.slide, tooltip: 'Sources' } } : {}),
           bullet: p.bullet === 'none' ? false : p.bullet === 'number' ? { type: 'number', numberStartAt: p.start ?? 1, indent: NUMBER_INDENT_PT } : { indent: INDENT_PT },
           indentLevel: p.level,
-          lineSpacingMultiple: style.lineHeight,
+          lineSpacingMultiple: spacingOf(p.lineHeight ?? style.lineHeight),
           ...(p.spaceBefore ? { paraSpaceBefore: p.spaceBefore } : {}),
           ...(last ? { breakLine: true } : {}),
         },

@@ -1,28 +1,45 @@
 // What pptxgenjs cannot say, set in its output: fixed timestamps (ZIP entries and docProps) so the
-// same input gives the same bytes, slide placeholders at their measured places, and theme fonts
-// with a fallback for scripts and for suites without the named font.
+// same input gives the same bytes, slide placeholders at their measured places, the chrome's
+// footer placeholders (chrome-xml.ts), no unused layout (parts.ts), and theme fonts with a fallback
+// for scripts and for suites without the named font.
 import JSZip from 'jszip';
+import { layoutChrome, masterChrome, slideChrome } from './chrome-xml.js';
 import type { DeckIR } from './ir.js';
+import { tidyParts } from './parts.js';
+import { masterName, officeLang } from './write.js';
 
 const EMU = 914400;
 
 export async function finishPptx(bytes: Uint8Array, ir: DeckIR): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   const iso = ir.date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const lang = officeLang(ir.lang);
+  const tidy = await tidyParts(zip);
   const edits = new Map<string, (xml: string) => string>();
   edits.set('docProps/core.xml', (xml) => coreDates(xml, iso));
   edits.set('ppt/theme/theme1.xml', (xml) => themeFonts(xml, ir));
+  edits.set('ppt/slideMasters/slideMaster1.xml', (xml) => onePPr(masterChrome(xml, ir, lang)));
   ir.slides.forEach((s, i) => {
     const placed = s.shapes.flatMap((sh) => (sh.kind === 'text' && sh.placeholder ? [{ type: sh.placeholder, name: sh.name, box: sh.box }] : []));
-    edits.set(`ppt/slides/slide${i + 1}.xml`, (xml) => onePPr(placed.reduce((x, sh) => place(x, sh), xml)));
+    edits.set(`ppt/slides/slide${i + 1}.xml`, (xml) => slideChrome(onePPr(placed.reduce((x, sh) => place(x, sh), xml)), ir, s, i + 1, lang));
   });
+  // Each layout's chrome, the layout known by the name it carries.
+  const layoutOf = (xml: string) => ir.layouts.find((l) => xml.includes(`<p:cSld name="${escXml(masterName(ir, l.name))}"`))?.name;
+  const layoutEdit = (xml: string) => {
+    const name = layoutOf(xml);
+    return onePPr(name ? layoutChrome(xml, ir, name, lang) : xml);
+  };
   // pptxgenjs numbers charts by a counter shared by every deck the process writes: number them per file.
   const ids = [...new Set(Object.keys(zip.files).flatMap((n) => /^ppt\/charts\/chart(\d+)\.xml$/.exec(n)?.[1] ?? []))].sort((a, b) => Number(a) - Number(b));
-  const renumber = (text: string) => (ids.length ? text.replace(CHART_PART, (_m, head: string, id: string, tail: string) => `${head}${ids.indexOf(id) + 1}${tail}`) : text);
-  return rezip(zip, ir.date, renumber, async (name, entry) => {
-    const edit = edits.get(name) ?? (/^ppt\/(slideLayouts|slideMasters|notesSlides)\/[^/]+\.xml$/.test(name) ? onePPr : undefined);
-    if (edit) return renumber(edit(await entry.async('string')));
-    if (ids.length && /\.(xml|rels)$/.test(name)) return renumber(await entry.async('string'));
+  const charts = (text: string) => (ids.length ? text.replace(CHART_PART, (_m, head: string, id: string, tail: string) => `${head}${ids.indexOf(id) + 1}${tail}`) : text);
+  const renumber = (text: string) => tidy.retext(charts(text));
+  const rename = (name: string) => charts(tidy.rename(name));
+  return rezip(zip, ir.date, rename, async (name, entry) => {
+    if (tidy.drop.has(name)) return undefined;
+    const first = tidy.edits.get(name) ?? ((x: string) => x);
+    const edit = edits.get(name) ?? (/^ppt\/slideLayouts\/[^/]+\.xml$/.test(name) ? layoutEdit : /^ppt\/notesSlides\/[^/]+\.xml$/.test(name) ? onePPr : undefined);
+    if (edit || tidy.edits.has(name)) return renumber((edit ?? ((x: string) => x))(first(await entry.async('string'))));
+    if (/\.(xml|rels)$/.test(name)) return renumber(await entry.async('string'));
     // A chart's data is a workbook inside the file, with timestamps of its own.
     if (/^ppt\/embeddings\/.*\.xlsx$/.test(name)) {
       const book = await JSZip.loadAsync(await entry.async('uint8array'));
@@ -32,19 +49,22 @@ export async function finishPptx(bytes: Uint8Array, ir: DeckIR): Promise<Uint8Ar
   });
 }
 
+const escXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
 const coreDates = (xml: string, iso: string) =>
   xml.replace(/(<dcterms:created[^>]*>)[^<]*/, `$1${iso}`).replace(/(<dcterms:modified[^>]*>)[^<]*/, `$1${iso}`).replace(/<cp:lastModifiedBy>[^<]*/, '<cp:lastModifiedBy>briefdeck');
 
 const CHART_PART = /(charts\/(?:_rels\/)?chart|Microsoft_Excel_Worksheet)(\d+)(\.xml|\.xlsx)/g;
 
 /** The ZIP again, its entries renamed by `rename`, in a fixed order with one fixed date, each passed through `data`. */
-async function rezip(zip: JSZip, date: Date, rename: (name: string) => string, data: (name: string, entry: JSZip.JSZipObject) => Promise<string | Uint8Array>): Promise<Uint8Array> {
+async function rezip(zip: JSZip, date: Date, rename: (name: string) => string, data: (name: string, entry: JSZip.JSZipObject) => Promise<string | Uint8Array | undefined>): Promise<Uint8Array> {
   const out = new JSZip();
   const names = Object.keys(zip.files).map((name) => ({ name, to: rename(name) }));
   for (const { name, to } of names.sort((a, b) => order(a.to, b.to))) {
     const entry = zip.files[name];
     if (!entry || entry.dir) continue;
-    out.file(to, await data(name, entry), { date, createFolders: false });
+    const content = await data(name, entry);
+    if (content !== undefined) out.file(to, content, { date, createFolders: false });
   }
   return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });
 }

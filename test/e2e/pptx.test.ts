@@ -1,7 +1,7 @@
 // `--format pptx`: deck.pptx opened as the ZIP of XML it is, and converted by LibreOffice to a PDF
 // whose pages match deck.pdf's slides, in both themes, right to left, and for a briefing we did not write.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CHAR_EM_FLOOR, textHeightPt } from '../../src/pptx/text.js';
@@ -125,15 +125,48 @@ describe('deck.pptx of the example (briefing theme)', () => {
     expect(slides[2]?.xml).toMatch(/action="ppaction:\/\/hlinksldjump"/);
   });
 
-  it('carries the speaker notes, the marking in every slide header and footer, a lang on every run', () => {
+  it('carries the speaker notes, the marking in every slide header and footer placeholder, slide numbers, a lang on every run', async () => {
     expect(slides[0]?.notes).toMatch(/summarises a news analysis/);
     expect(slides.filter((s) => s.notes).length).toBeGreaterThan(3);
     for (const [i, s] of slides.entries()) {
-      expect((s.layoutXml.match(/<a:t>TLP:CLEAR<\/a:t>/g) ?? []).length, `slide ${i + 1}`).toBe(2);
+      // The header band's marking is a shape of the layout; the footer's is the slide's own footer placeholder.
+      expect((s.layoutXml.match(/<a:t>TLP:CLEAR<\/a:t>/g) ?? []).length, `slide ${i + 1}`).toBe(1);
+      expect(s.layoutXml, `slide ${i + 1}`).toMatch(/<p:ph type="ftr"/);
+      expect(s.shapes.find((sh) => sh.placeholder === 'ftr')?.text, `slide ${i + 1}`).toBe('TLP:CLEAR');
       expect(s.shapes.flatMap((sh) => sh.paragraphs.flatMap((p) => p.runs)).every((r) => r.lang === 'en-GB')).toBe(true);
+      // Every slide but the title has its number (a field) and the as-of date in their placeholders.
+      if (i > 0) {
+        expect(s.xml, `slide ${i + 1}`).toMatch(/<p:ph type="sldNum"[^>]*\/>[\s\S]*?<a:fld [^>]*type="slidenum">/);
+        expect(s.shapes.find((sh) => sh.placeholder === 'dt')?.text).toBe('As of 14 April 2025');
+      }
     }
-    expect(slides[1]?.layoutXml).toMatch(/type="sldNum"/);
+    expect(slides[0]?.xml).not.toMatch(/type="sldNum"/);
+    const { master, layouts } = await readPptx(b.pptx);
+    expect(master).toMatch(/<p:ph type="ftr"[\s\S]*<p:ph type="dt"[\s\S]*<p:ph type="sldNum"/);
+    expect(master).toMatch(/<p:hf hdr="0"\/>/);
+    // Every layout is one of the theme's six (no DEFAULT), and the slides use five of them.
+    expect(layouts.map((l) => l.name).sort()).toEqual(['Cards', 'Figure', 'Points and picture', 'Table', 'Title', 'Title and points'].map((n) => `briefing · ${n}`).sort());
     expect(new Set(slides.map((s) => s.layoutName)).size).toBeGreaterThanOrEqual(5);
+  });
+
+  it('has the locator map as a picture with alt text where the deck draws it, key figures as a grid of shapes', async () => {
+    const { zip } = await readPptx(b.pptx);
+    const map = slides[0]?.pictures.find((p) => /Iran/.test(p.descr));
+    expect(map?.descr).toMatch(/Israel/);
+    expect(slides[0]?.xml).toMatch(/<p:cNvPr [^>]*name="Map"/);
+    const media = Object.keys(zip.files).filter((f) => /^ppt\/media\/.*\.png$/.test(f));
+    expect(media.length).toBeGreaterThan(0);
+    const kf = slides.find((s) => s.shapes.find((sh) => sh.placeholder === 'title')?.text === 'Key figures');
+    const figures = kf?.shapes.filter((sh) => /^Key figure \d+$/.test(sh.name)) ?? [];
+    expect(figures.map((f) => f.paragraphs[0]?.runs[0]?.text)).toEqual(['3.67%', '60%', '274.8 kg', '2018']);
+    for (const f of figures) {
+      expect(f.placeholder).toBeUndefined();
+      // The value stands larger than its label, in the one shape.
+      expect((f.paragraphs[0]?.fontPt ?? 0) / (f.paragraphs[1]?.fontPt ?? 1)).toBeGreaterThan(2);
+    }
+    // Two by two, as the deck's grid: two columns, two rows.
+    expect(new Set(figures.map((f) => f.box.x)).size).toBe(2);
+    expect(new Set(figures.map((f) => f.box.y)).size).toBe(2);
   });
 
   it('has no text box whose text overflows at its size', () => {
@@ -169,6 +202,20 @@ describe('deck.pptx in the situation-room theme, right to left, and of another b
     expect(slides.every((s) => s.shapes.flatMap((sh) => sh.paragraphs.flatMap((p) => p.runs)).every((r) => r.lang === 'he-IL'))).toBe(true);
     expect(overflowing(slides)).toEqual([]);
     expect(overlap(b.deckPdf, b.loPdf).filter((s) => s < 0.85)).toEqual([]);
+  }, 240_000);
+
+  it('a marking of 120 characters: whole on every page of the LibreOffice PDF, in the header and the footer', async () => {
+    const marking = 'RESTRICTED // RELEASABLE TO PARTNER AGENCIES ONLY // HANDLE VIA OFFICIAL CHANNELS // NOT FOR PUBLIC DISTRIBUTION OR TV!!';
+    expect(marking.length).toBe(120);
+    const dir = await tempDir();
+    const file = path.join(dir, 'long-marking.yaml');
+    writeFileSync(file, readFileSync(EXAMPLE, 'utf8').replace('marking: "TLP:CLEAR"', `marking: "${marking}"`));
+    const b = await build(file);
+    const { slides } = await readPptx(b.pptx);
+    expect(slides.every((s) => s.shapes.find((sh) => sh.placeholder === 'ftr')?.text === marking)).toBe(true);
+    expect(overflowing(slides)).toEqual([]);
+    const flat = (t: string) => t.replace(/\s+/g, ' ');
+    expect(pages(b.loPdf).map((p) => flat(p).split(marking).length - 1)).toEqual(pages(b.deckPdf).map(() => 2));
   }, 240_000);
 
   it('a long briefing on another topic', async () => {

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import type { Paragraph, Run } from '../../src/pptx/ir.js';
+import { SINGLE_LINE_EM } from '../../src/pptx/text.js';
 
 export interface ShapeXml {
   name: string;
@@ -50,7 +51,8 @@ export function shapesOf(xml: string): ShapeXml[] {
         bullet: bullet as Paragraph['bullet'],
         fontPt: fontPt || (runs[0]?.sz ?? 18),
         spaceBefore: spcBef ? Number(spcBef) / 100 : 0,
-        lineHeight: lnSpc ? Number(lnSpc) / 100000 : 1,
+        // Line spacing is a multiple of a single line, itself about SINGLE_LINE_EM of the size.
+        lineHeight: (lnSpc ? Number(lnSpc) / 100000 : 1) * SINGLE_LINE_EM,
         marL: Number(attr(ppr, 'marL') ?? 0),
       };
     });
@@ -65,7 +67,7 @@ export function shapesOf(xml: string): ShapeXml[] {
   });
 }
 
-export async function readPptx(file: string): Promise<{ zip: JSZip; slides: SlideXml[]; bytes: Buffer }> {
+export async function readPptx(file: string): Promise<{ zip: JSZip; slides: SlideXml[]; bytes: Buffer; layouts: { name: string; xml: string }[]; master: string }> {
   const bytes = readFileSync(file);
   const zip = await JSZip.loadAsync(bytes);
   const text = async (name: string) => (await zip.file(name)?.async('string')) ?? '';
@@ -94,5 +96,8 @@ export async function readPptx(file: string): Promise<{ zip: JSZip; slides: Slid
       pictures: [...xml.matchAll(/<p:pic>[\s\S]*?<p:cNvPr [^>]*descr="([^"]*)"/g)].map((m) => ({ descr: unescape(m[1] ?? '') })),
     });
   }
-  return { zip, slides, bytes };
+  const layoutFiles = Object.keys(zip.files).filter((f) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(f));
+  const layouts = await Promise.all(layoutFiles.map(async (f) => ({ xml: await text(f), name: '' })));
+  for (const l of layouts) l.name = attr(/<p:cSld [^>]*>/.exec(l.xml)?.[0] ?? '', 'name') ?? '';
+  return { zip, slides, bytes, layouts, master: await text('ppt/slideMasters/slideMaster1.xml') };
 }

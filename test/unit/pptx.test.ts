@@ -8,6 +8,8 @@ import type { DeckIR, TextShape } from '../../src/pptx/ir.js';
 import { citeRuns, runsOf, textHeightPt } from '../../src/pptx/text.js';
 import { layoutsOf, themeOf } from '../../src/pptx/theme.js';
 import { writePptx } from '../../src/pptx/write.js';
+import { chromeOf, type ChromeView } from '../../src/pptx/chrome.js';
+import type { Measured, SlideGeometry } from '../../src/pptx/geometry.js';
 import { finishPptx, onePPr } from '../../src/pptx/zip.js';
 import { shapesOf } from '../helpers/pptx.js';
 
@@ -82,6 +84,37 @@ describe('onePPr', () => {
   });
 });
 
+/** The part of a briefing's view the chrome reads. */
+const VIEW: ChromeView = {
+  marking: { plain: 'TLP:AMBER' },
+  labels: { source: 'Source', asOf: 'As of' },
+  primarySource: { plainTitle: 'A report on the talks' },
+  dateDisplay: '14 April 2025',
+};
+
+const m = (x: number, y: number, w: number, h: number, extra: Partial<Measured> = {}): Measured => ({ x, y, w, h, fontPx: 14, lineHeightPx: 14, color: '5f6873', background: '', weight: 500, text: '', cls: '', tag: 'span', spacingPx: 0, ...extra });
+
+/** A slide's chrome as the deck measures it: a TLP chip in the header and between the footer's source and date. */
+function measured(title: boolean, marking = { x: 590, w: 100 }): SlideGeometry {
+  const chip = { color: 'ffc000', background: '000000', weight: 700, spacingPx: 1.12 };
+  return {
+    box: m(0, 0, 1280, 720),
+    blocks: [],
+    items: [],
+    columns: [],
+    header: m(0, 0, 1280, 40),
+    footer: m(0, 676, 1280, 44),
+    chrome: {
+      headerMarking: m(590, 8, 100, 23, chip),
+      footerMarking: m(marking.x, 686, marking.w, 23, chip),
+      source: title ? m(0, 0, 0, 0) : m(64, 690, 400, 16),
+      date: title ? m(0, 0, 0, 0) : m(1000, 690, 128, 16),
+    },
+    vars: {},
+    charEm: 0.55,
+  };
+}
+
 function deck(): DeckIR {
   const theme = themeOf('briefing', undefined);
   const chart = { type: 'bar' as const, title: 'Enrichment level', unit: '%', categories: ['2015', '2019', '2021', '2023'], series: [{ name: 'U-235', values: [3.67, 4.5, 60, 60] }] };
@@ -93,7 +126,7 @@ function deck(): DeckIR {
     date: new Date('2025-04-14T00:00:00Z'),
     theme,
     layouts: layoutsOf(theme, false),
-    chrome: { marking: { text: 'TLP:AMBER', color: 'ffc000', background: '000000' }, footer: { source: 'Source: x', date: 'As of 14 April 2025' }, headerBox: { x: 0, y: 0, w: 13.333, h: 0.42 }, footerBox: { x: 0, y: 7.04, w: 13.333, h: 0.46 }, fontPt: 10.5, color: '5f6873' },
+    chrome: chromeOf(VIEW, theme, measured(true), measured(false), undefined, false),
     slides: [
       {
         layout: 'figure',
@@ -108,8 +141,36 @@ function deck(): DeckIR {
   };
 }
 
+describe('the chrome', () => {
+  const LONG = 'RESTRICTED // RELEASABLE TO PARTNER AGENCIES ONLY // HANDLE VIA OFFICIAL CHANNELS // NOT FOR PUBLIC DISTRIBUTION OR TV!!';
+  it('keeps a marking of 120 characters whole in the header and the footer: widened, wrapped, then smaller, in its band', () => {
+    expect(LONG.length).toBe(120);
+    const g = measured(false, { x: 150, w: 820 });
+    // As the deck gives way to a long marking: the source next to nothing, the marking wrapped in two lines of 12 px.
+    g.chrome.source = m(64, 690, 6, 16);
+    g.chrome.footerMarking = m(150, 680, 820, 36, { color: 'ffffff', background: '000000', weight: 700, fontPx: 12, lineHeightPx: 13.2, spacingPx: 0.48 });
+    g.header = m(0, 0, 1280, 40, { background: '000000' });
+    const c = chromeOf({ ...VIEW, marking: { plain: LONG } }, themeOf('briefing', undefined), measured(true), g, undefined, false);
+    const mk = c.marking;
+    expect(mk).toBeDefined();
+    for (const s of [mk?.header, mk?.footer, mk?.titleHeader, mk?.titleFooter]) {
+      expect(s?.paragraphs.map((p) => p.runs.map((r) => r.text).join('')).join('')).toBe(LONG);
+      const em = 0.72 + (s?.style.spacingPt ?? 0) / (s?.style.fontPt ?? 1);
+      if (s) expect(fits(s, em), s.name).toBe(true);
+    }
+    const f = mk?.footer;
+    // Within the footer band, and between the (dropped) source and the date.
+    expect(f && f.box.y >= c.footerBox.y && f.box.y + f.box.h <= c.footerBox.y + c.footerBox.h + 0.01).toBe(true);
+    expect(f && f.box.x + f.box.w <= c.date.box.x).toBe(true);
+    expect(c.source).toBeUndefined();
+    // The header band is the marking's: full width, black.
+    expect(mk?.header.box.w).toBeCloseTo(13.333, 2);
+    expect(mk?.header.fill).toBe('000000');
+  });
+});
+
 describe('the writer', () => {
-  it('writes a chart as a native chart with its data, the notes, the marking in the layout', async () => {
+  it('writes a chart as a native chart with its data, the notes, the marking in the layouts and in footer placeholders', async () => {
     const bytes = await finishPptx(await writePptx(deck()), deck());
     const zip = await JSZip.loadAsync(bytes);
     const chartFile = Object.keys(zip.files).find((f) => /^ppt\/charts\/chart\d+\.xml$/.test(f));
@@ -123,11 +184,27 @@ describe('the writer', () => {
     expect(Object.keys(zip.files).some((f) => /embeddings\/.*\.xlsx$/.test(f))).toBe(true);
     const slide = (await zip.file('ppt/slides/slide1.xml')?.async('string')) ?? '';
     expect(shapesOf(slide).find((s) => s.placeholder === 'title')?.text).toBe('Figures');
-    const all = await Promise.all(Object.keys(zip.files).filter((f) => /slideLayouts\/slideLayout\d+\.xml$/.test(f)).map((f) => zip.file(f)?.async('string')));
-    // (pptxgenjs always adds an unused layout named DEFAULT.)
-    const layouts = all.filter((l) => !l?.includes('<p:cSld name="DEFAULT"'));
-    expect(layouts.length).toBe(6);
-    expect(layouts.every((l) => (l?.match(/TLP:AMBER/g) ?? []).length === 2)).toBe(true);
+    const names = Object.keys(zip.files);
+    const layouts = await Promise.all(names.filter((f) => /slideLayouts\/slideLayout\d+\.xml$/.test(f)).sort().map(async (f) => (await zip.file(f)?.async('string')) ?? ''));
+    // Six layouts, each one of the theme's (pptxgenjs's unused DEFAULT layout is gone).
+    expect(layouts.map((l) => /<p:cSld name="([^"]*)"/.exec(l)?.[1])).toEqual(['Title', 'Title and points', 'Points and picture', 'Cards', 'Table', 'Figure'].map((t) => `briefing · ${t}`));
+    const types = await zip.file('[Content_Types].xml')?.async('string');
+    for (const part of [...(types ?? '').matchAll(/PartName="\/([^"]+)"/g)].map((m) => m[1] ?? '')) expect(names, part).toContain(part);
+    // The marking in the header band of every layout; footer, date and number placeholders on every content layout and the master.
+    for (const l of layouts) {
+      expect(l).toMatch(/<a:t>TLP:AMBER<\/a:t>/);
+      expect(l).toMatch(/<p:ph type="ftr" sz="quarter" idx="11"\/>/);
+    }
+    for (const l of layouts.slice(1)) expect(l).toMatch(/<p:ph type="dt"[^>]*idx="10"\/>[\s\S]*<p:ph type="sldNum"[^>]*idx="12"\/>/);
+    const master = (await zip.file('ppt/slideMasters/slideMaster1.xml')?.async('string')) ?? '';
+    expect(master).toMatch(/type="ftr"[\s\S]*type="dt"[\s\S]*type="sldNum"/);
+    expect(master).toContain('<p:hf hdr="0"/>');
+    // The slide's own footer placeholder holds the full marking; its number is a field.
+    const ftr = shapesOf(slide).find((s) => s.placeholder === 'ftr');
+    expect(ftr?.text).toBe('TLP:AMBER');
+    expect(shapesOf(slide).find((s) => s.placeholder === 'dt')?.text).toBe('As of 14 April 2025');
+    expect(slide).toMatch(/<p:ph type="sldNum"[\s\S]*?<a:fld [^>]*type="slidenum">[\s\S]*?<a:t>1<\/a:t>/);
+    expect(new Set([...slide.matchAll(/<p:cNvPr id="(\d+)"/g)].map((m) => m[1])).size).toBe([...slide.matchAll(/<p:cNvPr id=/g)].length);
     const notes = Object.keys(zip.files).filter((f) => /notesSlides\/notesSlide\d+\.xml$/.test(f));
     expect(await zip.file(notes[0] ?? '')?.async('string')).toContain('Say this.');
     const core = (await zip.file('docProps/core.xml')?.async('string')) ?? '';
