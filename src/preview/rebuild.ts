@@ -1,8 +1,7 @@
-// Rebuilds what a change touches, one build at a time, in one warm browser and Marp thread; records results for the pages.
+// Rebuilds what a change touches, one build at a time, with the session's services (its warm browser
+// and Marp engine); records results for the pages.
 import { build, type BriefingResult, type BuildOptions, type Format } from '../build.js';
-import type { BrowserSession } from '../browser/session.js';
-import type { MarpThread } from '../render/marp-thread.js';
-import { BuildServices } from '../pipeline/services.js';
+import type { BuildServices } from '../pipeline/services.js';
 import { isBriefdeckError, type Diagnostic } from '../errors.js';
 import type { Changes } from '../watch/watcher.js';
 import type { PreviewState } from './state.js';
@@ -10,8 +9,8 @@ import type { PreviewState } from './state.js';
 export interface RebuildOptions {
   /** The build options; called again when the config may have changed. */
   options: () => Promise<BuildOptions>;
-  session: BrowserSession;
-  marp?: MarpThread;
+  /** The preview's services, one for the whole session: every rebuild uses them, none ends them. */
+  services: BuildServices;
   state: PreviewState;
   /** After a save's decks are built, before its PDFs are: the deck pages may reload. */
   onDecks?: () => void;
@@ -74,7 +73,7 @@ export class Rebuilder {
     try {
       if (reload || !this.options) this.options = await this.o.options();
       const options = this.options;
-      const run = (formats: Format[], files: string[]) => build({ ...options, formats, paths: files, services: new BuildServices(this.o.session, { marp: this.o.marp }) });
+      const run = (formats: Format[], files: string[]) => build({ ...options, formats, paths: files, services: this.o.services });
       const rest = options.formats.filter((f) => f !== 'html');
       split = Boolean(paths && options.formats.includes('html') && rest.length);
       if (split && paths) {
