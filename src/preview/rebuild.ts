@@ -1,5 +1,6 @@
 // Rebuilds what a change touches, one build at a time, with the session's services (its warm browser
 // and Marp engine); records results for the pages.
+import path from 'node:path';
 import { build, type BriefingResult, type BuildOptions, type Format } from '../build.js';
 import type { BuildServices } from '../pipeline/services.js';
 import { isBriefdeckError, type Diagnostic } from '../errors.js';
@@ -58,6 +59,12 @@ export class Rebuilder {
     }
   }
 
+  /** Whether a queued change will build `file` again. */
+  private superseded(file: string): boolean {
+    const p = this.pending;
+    return Boolean(p && (p.everything || p.files.some((f) => path.resolve(f) === path.resolve(file))));
+  }
+
   private take(): Changes | undefined {
     const c = this.pending;
     this.pending = undefined;
@@ -81,7 +88,9 @@ export class Rebuilder {
         const decks = (await run(['html'], paths)).results;
         this.o.state.record(decks, ['html']);
         this.o.onDecks?.();
-        const ok = decks.filter((r) => r.ok).map((r) => r.file);
+        // A file saved again meanwhile is built again, deck first: its PDFs from the older text would
+        // only hold that deck back (they are made, up to date, after it).
+        const ok = decks.filter((r) => r.ok && !this.superseded(r.file)).map((r) => r.file);
         const more = ok.length ? (await run(rest, ok)).results : [];
         for (const r of more) second.add(r.file);
         results = decks.map((d) => {
