@@ -1,13 +1,10 @@
 // Typed actors: compromise's people, organisations and places, wink-nlp proper-noun runs and the gazetteer, merged.
-import { createRequire } from 'node:module';
 import type { Sentence } from './article.js';
 import { aliasPattern, lookup, type ActorType } from './gazetteer.js';
+import type { TypedNames } from './names-thread.js';
 import { wink } from './nlp.js';
 import { NOT_ACTOR_TAIL, ORG_TAIL, repairSpan } from './spans.js';
 import { clipWords } from './text.js';
-
-// compromise's single-file CommonJS build loads in half the time of its many ES modules.
-const nlp: typeof import('compromise').default = createRequire(import.meta.url)('compromise');
 
 export interface Actor {
   name: string;
@@ -78,8 +75,8 @@ function acronymsIn(text: string): Map<string, string> {
   return map;
 }
 
-/** The actors of an article, most present first, at most `max`. */
-export function actorsOf(sentences: Sentence[], max = 12): Actor[] {
+/** The actors of an article, most present first, at most `max`; `names` are compromise's typed names of each sentence. */
+export function actorsOf(sentences: Sentence[], names: TypedNames[], max = 12): Actor[] {
   const found = new Map<string, Found>();
   const body = sentences.map((s) => s.text).join(' ');
   const acronyms = acronymsIn(body);
@@ -104,12 +101,12 @@ export function actorsOf(sentences: Sentence[], max = 12): Actor[] {
     if (repaired.title && !f.title) f.title = repaired.title;
     found.set(key, f);
   };
-  for (const s of sentences) {
+  for (const [i, s] of sentences.entries()) {
     for (const m of s.text.matchAll(aliasPattern())) if (lookup(m[0])) add(m[0], undefined, s.index);
-    const doc = nlp(s.text);
-    for (const t of doc.people().out('array') as string[]) add(t, 'person', s.index);
-    for (const t of doc.organizations().out('array') as string[]) add(t, 'organisation', s.index);
-    for (const t of doc.places().out('array') as string[]) add(t, 'place', s.index);
+    const typed = names[i] ?? { people: [], organisations: [], places: [] };
+    for (const t of typed.people) add(t, 'person', s.index);
+    for (const t of typed.organisations) add(t, 'organisation', s.index);
+    for (const t of typed.places) add(t, 'place', s.index);
     for (const run of properNounRuns(s.text)) {
       for (const part of splitAtGazetteer(run).rest) add(part, undefined, s.index);
     }

@@ -1,9 +1,11 @@
 // Finds the dates one sentence refers to: chrono-node against the article's date, resolved the way news is written.
 import { createRequire } from 'node:module';
 import type * as Chrono from 'chrono-node';
+import type * as ChronoEn from 'chrono-node/en';
 
-// chrono-node's CommonJS build loads faster than its ES modules.
-const chrono: typeof Chrono = createRequire(import.meta.url)('chrono-node');
+// chrono-node's CommonJS build loads faster than its ES modules, and its English locale alone (the
+// same casual parser `chrono.parse` uses) in a third of the time of every locale.
+const chrono: typeof ChronoEn = createRequire(import.meta.url)('chrono-node/en');
 
 export interface DateMention {
   /** YYYY, YYYY-MM or YYYY-MM-DD: only as precise as the text is. */

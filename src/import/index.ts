@@ -7,6 +7,7 @@ import { takeDateline } from './dateline.js';
 import { referenceOf } from './dates.js';
 import { draftYaml, type Draft, type Reviews } from './draft.js';
 import { extractArticle } from './extract.js';
+import { typedNames } from './names-thread.js';
 import { paragraphs, sentencesOf } from './nlp.js';
 import { keyPointCount, keySentences } from './rank.js';
 import { sectionsOf } from './sections.js';
@@ -48,6 +49,8 @@ export async function importArticle(input: string, opts: ImportOptions): Promise
   if (!sentences.length) {
     throw contentError({ file: opts.name, message: 'no article text found', hint: 'give a plain-text, Markdown or HTML article with at least one paragraph' });
   }
+  // compromise reads the sentences on its thread while this one ranks them and finds their dates.
+  const names = typedNames(sentences.map((s) => s.text));
   const textDate = dateline.date ?? article.published;
   const date = textDate ?? fallbackDay;
   const dateFrom = textDate ? 'text' : opts.date ? 'option' : 'today';
@@ -60,7 +63,7 @@ export async function importArticle(input: string, opts: ImportOptions): Promise
   if (textDate && !timeline.some((e) => e.date === textDate)) {
     timeline.push({ date: textDate, event: `${article.publisher ?? 'The article'} reports: ${title}` });
   }
-  const actors = actorsOf(sentences);
+  const actors = actorsOf(sentences, await names);
   const sections = sectionsOf(article.blocks, sentences, new Set(bluf.map((s) => s.index)));
   const source: Draft['sources'][number] = { id: 'article', title };
   const publisher = article.publisher ?? dateline.agency;

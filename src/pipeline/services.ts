@@ -78,8 +78,12 @@ export class BuildServices implements AsyncDisposable {
 
   /** The build's settings and theme set; the Marp thread (if any) makes its engine while the build reads content. */
   configure(settings: ServiceSettings, themes: string[]): this {
+    // Services kept for a session (preview) see a build per save: a changed theme set gets a new
+    // engine, and every build warms the browser again (it may have been relaunched since).
+    if (this.engine && !sameList(this.themes, themes) && !this.early.marp) this.engine = undefined;
     this.settings = settings;
     this.themes = themes;
+    this.warmed = false;
     this.early.marp?.useThemes(themes);
     return this;
   }
@@ -152,6 +156,8 @@ export class BuildServices implements AsyncDisposable {
     await Promise.all([session?.close(), this.early.browser?.kill(), this.early.marp?.close()]);
   }
 }
+
+const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 export interface BriefingServices {
   formats: FormatServices;

@@ -1,8 +1,8 @@
-// Rebuilds what a change touches, one build at a time, in one warm browser and Marp thread; records results for the pages.
+// Rebuilds what a change touches, one build at a time, with the session's services (its warm browser
+// and Marp engine); records results for the pages.
+import path from 'node:path';
 import { build, type BriefingResult, type BuildOptions, type Format } from '../build.js';
-import type { BrowserSession } from '../browser/session.js';
-import type { MarpThread } from '../render/marp-thread.js';
-import { BuildServices } from '../pipeline/services.js';
+import type { BuildServices } from '../pipeline/services.js';
 import { isBriefdeckError, type Diagnostic } from '../errors.js';
 import type { Changes } from '../watch/watcher.js';
 import type { PreviewState } from './state.js';
@@ -10,8 +10,8 @@ import type { PreviewState } from './state.js';
 export interface RebuildOptions {
   /** The build options; called again when the config may have changed. */
   options: () => Promise<BuildOptions>;
-  session: BrowserSession;
-  marp?: MarpThread;
+  /** The preview's services, one for the whole session: every rebuild uses them, none ends them. */
+  services: BuildServices;
   state: PreviewState;
   /** After a save's decks are built, before its PDFs are: the deck pages may reload. */
   onDecks?: () => void;
@@ -59,6 +59,12 @@ export class Rebuilder {
     }
   }
 
+  /** Whether a queued change will build `file` again. */
+  private superseded(file: string): boolean {
+    const p = this.pending;
+    return Boolean(p && (p.everything || p.files.some((f) => path.resolve(f) === path.resolve(file))));
+  }
+
   private take(): Changes | undefined {
     const c = this.pending;
     this.pending = undefined;
@@ -74,7 +80,7 @@ export class Rebuilder {
     try {
       if (reload || !this.options) this.options = await this.o.options();
       const options = this.options;
-      const run = (formats: Format[], files: string[]) => build({ ...options, formats, paths: files, services: new BuildServices(this.o.session, { marp: this.o.marp }) });
+      const run = (formats: Format[], files: string[]) => build({ ...options, formats, paths: files, services: this.o.services });
       const rest = options.formats.filter((f) => f !== 'html');
       split = Boolean(paths && options.formats.includes('html') && rest.length);
       if (split && paths) {
@@ -82,7 +88,9 @@ export class Rebuilder {
         const decks = (await run(['html'], paths)).results;
         this.o.state.record(decks, ['html']);
         this.o.onDecks?.();
-        const ok = decks.filter((r) => r.ok).map((r) => r.file);
+        // A file saved again meanwhile is built again, deck first: its PDFs from the older text would
+        // only hold that deck back (they are made, up to date, after it).
+        const ok = decks.filter((r) => r.ok && !this.superseded(r.file)).map((r) => r.file);
         const more = ok.length ? (await run(rest, ok)).results : [];
         for (const r of more) second.add(r.file);
         results = decks.map((d) => {

@@ -54,8 +54,9 @@ export class PreviewState {
       const key = path.resolve(r.file);
       const before = this.entries.get(key);
       const slug = r.slug ?? before?.slug ?? fallbackSlug(r.file);
-      // An unchanged briefing that was fine before shows the same page: nothing to reload.
-      const same = r.status === 'skipped' && before?.result.ok && before.slug === slug;
+      // An unchanged briefing that was fine before, or a failure with the very errors shown already
+      // (two saves built while the first build was still reading), shows the same page: nothing to reload.
+      const same = before?.slug === slug && ((r.status === 'skipped' && before.result.ok) || sameFailure(before.result, r));
       this.entries.set(key, { file: r.file, slug, result: r, at: same && before ? before.at : new Date() });
       if (same) continue;
       changed.add(slug);
@@ -91,6 +92,11 @@ export class PreviewState {
   private bump(key: string): void {
     this.versions.set(key, this.version(key) + 1);
   }
+}
+
+/** Both failed with the same diagnostics, in the same order. */
+function sameFailure(a: BriefingResult, b: BriefingResult): boolean {
+  return !a.ok && !b.ok && JSON.stringify(a.errors) === JSON.stringify(b.errors);
 }
 
 function fallbackSlug(file: string): string {

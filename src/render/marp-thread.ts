@@ -48,11 +48,12 @@ export class MarpThread implements MarpRenderer {
     return import.meta.url.endsWith('.js') ? new MarpThread() : undefined;
   }
 
-  /** The theme set (the CSS of every theme), sent once before the first render. */
+  /** The theme set (the CSS of every theme), sent before the first render and again when it changes (a preview's theme edit). */
   useThemes(themes: string[]): this {
-    if (this.themes) return this;
+    if (this.themes && this.themes.length === themes.length && this.themes.every((t, i) => t === themes[i])) return this;
     this.themes = themes;
-    this.worker.postMessage({ kind: 'themes', themes } satisfies Request);
+    this.here = undefined;
+    if (!this.failed) this.worker.postMessage({ kind: 'themes', themes } satisfies Request);
     return this;
   }
 

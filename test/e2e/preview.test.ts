@@ -2,7 +2,7 @@
 // content shows its error in the page and a fix brings the deck back, a rename-save is seen, the
 // server listens on loopback only and serves nothing outside the output folder.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile, symlink, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { connect } from 'node:net';
@@ -45,6 +45,24 @@ function rawGet(port: number, rawPath: string, host = `127.0.0.1:${port}`): Prom
     req.on('error', reject);
     req.end();
   });
+}
+
+/** The main processes of the Chromium the preview (in this process) launched: their profile carries our pid. */
+function previewBrowsers(): number[] {
+  const profile = `--user-data-dir=${path.join(os.tmpdir(), `briefdeck-chromium-${process.pid}-`)}`;
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let args: string[];
+    try {
+      args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue; // ended meanwhile
+    }
+    // Not its renderers and helpers (--type=…), nor the shell script some distributions wrap it in.
+    if (args.some((a) => a.startsWith(profile)) && !args.some((a) => a.startsWith('--type=')) && !/(^|\/)(ba|da)?sh$/.test(args[0] ?? '')) pids.push(Number(entry));
+  }
+  return pids.sort((a, b) => a - b);
 }
 
 let browser: Browser;
@@ -132,37 +150,52 @@ describe('briefdeck preview', () => {
     expect(cspErrors, 'the reload client runs under the deck\'s CSP').toEqual([]);
   });
 
-  // KNOWN BUG, left open on issue 14: in a clean clone's full run these two fail (no rebuild is seen after
-  // the first save), while the file passes alone; skipped so CI can land, to be fixed next.
-  it.skip('shows invalid content as an error in the page (file, line, field, hint), and a fix brings the deck back', async () => {
+  it('shows invalid content as an error in the page (file, line, field, hint), and a fix brings the deck back', async () => {
     const good = await readFile(file, 'utf8');
-    await writeFile(file, good.replace(/^date: .*$/m, 'date: "2025-02-30"').replace(/^bluf:/m, 'bluff:'));
-    const shown = await until(async () => /did not build/.test(await bodyText()), 20_000);
-    expect(shown, stderr.text).toBe(true);
-    const text = await bodyText();
     const line = good.split('\n').findIndex((l) => l.startsWith('date:')) + 1;
-    expect(text).toContain(`${file}:${line}`);
-    expect(text).toMatch(/\bdate\b/);
-    expect(text).toMatch(/not a real calendar date/);
-    expect(text).toMatch(/2025-02-30/); // the line itself, quoted from the file
     const typo = good.split('\n').findIndex((l) => l.startsWith('bluf:')) + 1;
-    expect(text).toContain(`${file}:${typo}`);
-    expect(text).toMatch(/unknown field "bluff"/);
-    expect(text).toMatch(/hint: did you mean "bluf"\?/);
-    expect((await rawGet(port, '/')).body).toMatch(/not built/);
-
-    await writeFile(file, good);
+    const expected = [`${file}:${line}`, /\bdate\b/, /not a real calendar date/, /2025-02-30/, `${file}:${typo}`, /unknown field "bluff"/, /hint: did you mean "bluf"\?/];
+    const has = (text: string) => expected.every((e) => (typeof e === 'string' ? text.includes(e) : e.test(text)));
+    try {
+      await writeFile(file, good.replace(/^date: .*$/m, 'date: "2025-02-30"').replace(/^bluf:/m, 'bluff:'));
+      // The page as a whole: a rebuild still under way when this save landed may reload it once more.
+      const text = await until(async () => {
+        const t = await bodyText();
+        return /did not build/.test(t) && has(t) ? t : '';
+      }, 20_000);
+      expect(text, `the error page:\n${await bodyText()}\n${stderr.text}`).not.toBe('');
+      for (const e of expected) expect(text).toMatch(e); // (2025-02-30: the line itself, quoted from the file)
+      expect((await rawGet(port, '/')).body).toMatch(/not built/);
+    } finally {
+      // Whatever failed above, the next tests start from valid content.
+      await writeFile(file, good);
+    }
     const back = await until(async () => (await title()).includes('Edited in place'), 20_000);
     expect(back, stderr.text).toBe(true);
     expect(await page.evaluate(() => location.hash)).toBe('#3');
   });
 
-  it.skip('sees a save by rename (sed -i), and an in-place edit after it', async () => {
+  it('sees a save by rename (sed -i), and an in-place edit after it', async () => {
     execFileSync('sed', ['-i', 's/^title: .*/title: "Saved by rename"/', file]);
     expect(await until(async () => (await title()).includes('Saved by rename'), 20_000), stderr.text).toBe(true);
     await retitle('In place after the rename');
     expect(await until(async () => (await title()).includes('In place after the rename'), 20_000), stderr.text).toBe(true);
     expect(stderr.text).not.toMatch(/templates or themes changed/);
+  });
+
+  it('keeps one browser across saves, and relaunches it on the next save after it died', async () => {
+    const before = previewBrowsers();
+    expect(before, 'the preview\'s own Chromium, one for the session').toHaveLength(1);
+    await retitle('Same browser');
+    expect(await until(async () => (await title()).includes('Same browser'), 20_000), stderr.text).toBe(true);
+    expect(previewBrowsers(), 'a save reuses the warm browser').toEqual(before);
+    process.kill(before[0] ?? 0, 'SIGKILL'); // a crash of the browser this test process started
+    await until(async () => previewBrowsers().length === 0, 5000);
+    await retitle('After the browser died');
+    expect(await until(async () => (await title()).includes('After the browser died'), 20_000), stderr.text).toBe(true);
+    const after = previewBrowsers();
+    expect(after).toHaveLength(1);
+    expect(after[0]).not.toBe(before[0]);
   });
 
   it('serves nothing outside the output folder', async () => {

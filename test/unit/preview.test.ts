@@ -87,6 +87,20 @@ describe('PreviewState', () => {
     expect(s.version(pageKey('alpha', 'pdf'))).toBe(pdf + 1);
   });
 
+  it('a failure with the errors already shown reloads nothing; other errors, or a fix, reload the pages', () => {
+    const s = new PreviewState();
+    const failed = (message: string) => result('a.yaml', { ok: false, status: 'failed', errors: [{ file: 'a.yaml', line: 3, message }] });
+    s.record([failed('bad date')], ['html']);
+    const versions = () => [s.version('alpha'), s.version(pageKey('alpha', 'pdf'))];
+    const shown = versions();
+    s.record([failed('bad date')], ['html']);
+    expect(versions(), 'the same errors again').toEqual(shown);
+    s.record([failed('unknown field')], ['html']);
+    expect(versions()).toEqual(shown.map((v) => v + 1));
+    s.record([result('a.yaml')], ['html']);
+    expect(s.version('alpha')).toBe((shown[0] ?? 0) + 2);
+  });
+
   it('a file that never built is known by the slug of its name', () => {
     const s = new PreviewState();
     s.record([result('content/Port Strike.yaml', { slug: undefined, ok: false, status: 'failed' })]);

@@ -45,6 +45,8 @@ export async function runImport(a: ImportArgs, log: Logger): Promise<number> {
   const out = a.out ? path.resolve(a.out) : undefined;
   if (out && existsSync(out) && !a.force) throw usageError(`${a.out} already exists`, 'pass --force to overwrite it, or choose another --out');
   const input = readInput(a.file);
+  // compromise starts loading on its thread before the rest of the importer loads here.
+  (await import('../../import/names-thread.js')).startNameThread();
   const { importArticle } = await import('../../import/index.js');
   const name = a.file === '-' ? '<stdin>' : a.file;
   const modeline = schemaModeline(out ?? path.join(process.cwd(), 'content', 'draft.yaml'));

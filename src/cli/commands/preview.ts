@@ -1,6 +1,7 @@
 // `briefdeck preview [paths..]`: builds, serves the output folder on loopback, rebuilds on save and reloads open pages.
 import path from 'node:path';
 import { BrowserSession } from '../../browser/session.js';
+import { BuildServices } from '../../pipeline/services.js';
 import { CONFIG_NAMES } from '../../config.js';
 import { BriefdeckError, ExitCode, formatDiagnostic } from '../../errors.js';
 import { onInterrupt } from '../../interrupt.js';
@@ -80,10 +81,12 @@ export async function startPreview(args: PreviewArgs, log: Logger, onListening: 
   onListening(url);
   const session = new BrowserSession({ concurrency: first.concurrency, timeout: first.timeoutMs });
   const marp = needsOf(formatsFrom(args.format)).marp ? MarpThread.start() : undefined;
+  // One browser and one Marp engine for the session, kept warm between saves; a browser that died is
+  // relaunched by the session on the next rebuild.
+  const services = new BuildServices(session, { marp });
   const rebuilder = new Rebuilder({
     options: () => buildOptionsFrom(bargs),
-    session,
-    marp,
+    services,
     state,
     onDecks: () => server.announce(),
     onBuilt: ({ why, results, problem, durationMs }) => {
@@ -107,7 +110,7 @@ export async function startPreview(args: PreviewArgs, log: Logger, onListening: 
       await watcher?.close();
       await rebuilder.idle().catch(() => undefined);
       await server.close();
-      await Promise.all([session.close(), marp?.close()]);
+      await Promise.all([session.close(), services[Symbol.asyncDispose]()]);
     })());
   // Ctrl-C at any moment, even during the first build, ends the browser and the server.
   offInterrupt = onInterrupt(stop);
