@@ -1,16 +1,45 @@
-// Content text as PowerPoint runs: inline Markdown (emphasis, strong, code, links) parsed once,
-// citations as superscript runs that jump to the sources slide; and how tall a box's text stands.
+// Content text as PowerPoint runs, written from the model's runs (no Markdown parsed back), citations as
+// superscript runs that jump to the sources slide; and how tall a box's text stands.
 import { parseInline } from '../render/inline.js';
+import { ALLOWED_LINK, type Run as ModelRun } from '../model/runs.js';
+import { Written } from '../render/view-types.js';
 import type { Cite } from '../render/view.js';
 import type { Paragraph, Run } from './ir.js';
 
-/** The view's text (Markdown made safe for the deck) as runs of plain text with their formatting. */
-export function runsOf(markdown: unknown): Run[] {
+/**
+ * A view's text as PowerPoint runs: from the model's runs it was written from (emphasis, strong, code,
+ * links; citations are added by `citeRuns`). A bare string (text the page measured) is inline Markdown.
+ */
+export function runsOf(text: unknown): Run[] {
+  if (text instanceof Written) return merge(fromModel(text.runs, {}));
+  return merge(fromMarkdown(String(text ?? '')));
+}
+
+function fromModel(runs: readonly ModelRun[], style: Partial<Run>): Run[] {
+  return runs.flatMap((r): Run[] => {
+    switch (r.kind) {
+      case 'text':
+        return r.text ? [{ text: r.text, ...style }] : [];
+      case 'code':
+        return r.text ? [{ text: r.text, ...style, code: true }] : [];
+      case 'emphasis':
+        return fromModel(r.runs, { ...style, italic: true });
+      case 'strong':
+        return fromModel(r.runs, { ...style, bold: true });
+      case 'link':
+        return fromModel(r.runs, ALLOWED_LINK.test(r.href) ? { ...style, link: { url: r.href } } : style);
+      case 'citation':
+        return [];
+    }
+  });
+}
+
+function fromMarkdown(markdown: string): Run[] {
   const runs: Run[] = [];
   let bold = 0;
   let italic = 0;
   let link: string | undefined;
-  for (const t of parseInline(String(markdown ?? ''))) {
+  for (const t of parseInline(markdown)) {
     const add = (text: string, extra: Partial<Run> = {}) => {
       if (!text) return;
       const run: Run = { text, ...extra };
@@ -29,7 +58,7 @@ export function runsOf(markdown: unknown): Run[] {
     else if (t.type === 'softbreak' || t.type === 'hardbreak') add(' ');
     else if (t.type === 'text' || t.type === 'text_special' || t.type === 'entity') add(t.content);
   }
-  return merge(runs);
+  return runs;
 }
 
 /** Neighbouring runs of the same formatting as one. */

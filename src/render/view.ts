@@ -11,7 +11,7 @@ import { escapeMarkdownText, runsToHtml, runsToMarkdown } from './inline.js';
 import { figuresView, type FiguresView } from './figures-view.js';
 
 export type { Cite, Safe, TextContext } from './view-types.js';
-import type { Cite, Safe, TextContext } from './view-types.js';
+import { Written, type Cite, type Safe, type TextContext } from './view-types.js';
 export interface LikelihoodView {
   key: Likelihood;
   label: Safe;
@@ -157,9 +157,9 @@ export function buildView(b: Briefing, slug: string, context: TextContext, asset
 
 /** The model's texts made safe for one context: Marp Markdown (the deck) or HTML (print, handout). */
 export function viewOf(m: BriefingModel, context: TextContext): BriefingView {
-  const safe = (t: Text): Safe => new Handlebars.SafeString(context === 'markdown' ? runsToMarkdown(t.runs) : runsToHtml(t.runs));
+  const safe = (t: Text): Safe => new Written(context === 'markdown' ? runsToMarkdown(t.runs) : runsToHtml(t.runs), t.runs);
   /** Text briefdeck made itself (labels, dates): escaped, but not parsed as Markdown. */
-  const literal = (s: string): Safe => new Handlebars.SafeString(context === 'markdown' ? escapeMarkdownText(s) : Handlebars.escapeExpression(s));
+  const literal = (s: string): Safe => new Written(context === 'markdown' ? escapeMarkdownText(s) : Handlebars.escapeExpression(s), [{ kind: 'text', text: s }]);
   const link = (url: string): Safe =>
     new Handlebars.SafeString(
       context === 'markdown'

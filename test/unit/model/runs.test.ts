@@ -131,6 +131,21 @@ describe('the model carries every field the outputs show', () => {
     expect(md.plainTitle).toBe('Title & more');
     expect(String(html.title)).toBe('Title &amp; more');
   });
+
+  it('gives PowerPoint the runs of the model, not the Markdown written from them', async () => {
+    const { viewOf } = await import('../../../src/render/view.js');
+    const { runsOf } = await import('../../../src/pptx/text.js');
+    const x = briefingModel(parseBriefing(Buffer.from(SMALL.replace('A *careful* <claim>', '"**Bold** \\\\*not em\\\\* [link](https://example.org) `a*b`"')), 'small.yaml'), 'small');
+    const md = viewOf(x, 'markdown');
+    expect(runsOf(md.keyPoints[0]?.text)).toEqual([
+      { text: 'Bold', bold: true },
+      { text: ' *not em* ' },
+      { text: 'link', link: { url: 'https://example.org' } },
+      { text: ' ' },
+      { text: 'a*b', code: true },
+    ]);
+    expect(runsOf(md.labels.keyPoints)).toEqual([{ text: 'Key points' }]);
+  });
 });
 
 const SMALL = `title: Title & more
