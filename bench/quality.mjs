@@ -18,7 +18,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const jsonAt = args.indexOf('--json');
 const jsonOut = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
-const given = args.filter((a, i) => !a.startsWith('--') && i !== jsonAt + 1);
+const given = args.filter((a, i) => !a.startsWith('--') && (jsonAt < 0 || i !== jsonAt + 1));
 
 function corpus() {
   const yamls = (dir) => (existsSync(dir) ? readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join(dir, f)) : []);
@@ -77,6 +77,9 @@ function measure() {
     for (const el of section.querySelectorAll('*')) {
       if (el.closest('header, footer') && el.closest('header, footer').parentElement === section) continue;
       if (el.matches('header, footer') && el.parentElement === section) continue;
+      // A figure (chart, locator map) counts as its box, as the fit engine measures it (src/fit/measure.ts):
+      // its SVG's shapes are clipped to that box by design, so a map's countries beyond it are not content.
+      if (el.closest('figure.bd-fig') && el.tagName !== 'FIGURE') continue;
       const r = el.getBoundingClientRect();
       if (!r.width || !r.height) continue;
       lo = Math.min(lo, r.top);

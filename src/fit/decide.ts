@@ -104,7 +104,7 @@ export function decideParts(fit: FitSettings, slides: Slide[], measures: SlideMe
       changed = true;
       continue;
     }
-    const next: PartPlan = { level: layout.level, slides: layout.slides };
+    const next: PartPlan = { level: layout.level, slides: layout.slides, ...(layout.centre ? { centre: true } : {}) };
     const key = JSON.stringify(next);
     if (!now) {
       fit.plans[part] = next;

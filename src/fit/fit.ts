@@ -127,7 +127,7 @@ function finalReport(slides: Slide[], measures: SlideMeasure[], over: SlideMeasu
     const heading = first.plainHeading.replace(/ \(\d+\/\d+\)$/, '');
     const plan = fit.plans[part];
     if (group.length > 1) actions.push({ slide: first.number, heading, action: 'split', detail: `continued on ${group.length} slides` });
-    if (plan?.level) actions.push({ slide: first.number, heading, action: 'shrunk', detail: `text reduced to ${LEVEL_PX[plan.level]}px` });
+    if (plan && plan.level > 0) actions.push({ slide: first.number, heading, action: 'shrunk', detail: `text reduced to ${LEVEL_PX[plan.level]}px` });
     const splits = Object.keys(fit.splits[part] ?? {}).length;
     if (splits) actions.push({ slide: first.number, heading, action: 'text split', detail: `${splits} long text${splits > 1 ? 's' : ''} split at sentences` });
     if (memory.get(part)?.figure) {

@@ -81,7 +81,10 @@ export function measureSlides(page: Page): Promise<SlideMeasure[]> {
         const tail = Math.max(0, height - head - subHeights.reduce((a, b) => a + b, 0));
         return { height, head, subs: subHeights, tail };
       });
-      const room = list.length ? px(contentBottom - (tops[0] ?? contentBottom)) : 0;
+      // A centred slide's content sits lower by its auto margin: the room starts where it would at the top.
+      const after = section.classList.contains('centred') ? section.querySelector(':scope > h2')?.nextElementSibling : null;
+      const shift = after ? parseFloat(getComputedStyle(after).marginTop) * scale || 0 : 0;
+      const room = list.length ? px(contentBottom - ((tops[0] ?? contentBottom) - shift)) : 0;
       const body = contentBottom - contentTop;
       const fill = maxBottom > minTop ? (Math.min(maxBottom, contentBottom) - Math.max(minTop, contentTop)) / body : 0;
       return { number: i + 1, overflowY: px(maxBottom - contentBottom), overflowX: px(overflowX), blocks, room, fill: Math.max(0, fill) };

@@ -9,6 +9,22 @@ export const SHRINK_LEVEL = 3;
 export const FLOOR_LEVEL = LEVEL_PX.length - 1;
 /** A continuation slide holds at least this share of the fullest slide's content. */
 export const BALANCE = 0.6;
+/**
+ * Grow levels, -1 and -2: a part with room to spare takes larger text (up to 15% above the theme's
+ * size), as long as it keeps its number of slides and its fullest slide stays within GROW_FILL.
+ */
+export const GROW_PX = [28, 30] as const;
+export const GROW_LEVEL = -GROW_PX.length;
+export const GROW_FILL = 0.8;
+/** A part on one slide that stays under this share of the room, even grown, is centred in the body. */
+export const CENTRE_BELOW = 0.6;
+
+/** Body text size at a level (negative levels grow). */
+export function levelPx(level: number): number {
+  const px: readonly number[] = level < 0 ? GROW_PX : LEVEL_PX;
+  const i = level < 0 ? -level - 1 : level;
+  return px[Math.min(i, px.length - 1)] ?? 26;
+}
 
 /** One measured block of a part: a lead paragraph, or a list item with its nested points. */
 export interface Block {
@@ -39,6 +55,8 @@ export interface PartLayout {
   balance: number;
   /** Blocks that cannot go on any slide even at the floor size: split their text (see sentences.ts). */
   tooTall: number[];
+  /** A short part on one slide: its content is centred in the body rather than left at the top. */
+  centre?: boolean;
 }
 
 /**
@@ -47,7 +65,7 @@ export interface PartLayout {
  */
 export function scaleHeight(h: number, from: number, to: number): number {
   if (from === to) return h;
-  const ratio = (LEVEL_PX[to] ?? 18) / (LEVEL_PX[from] ?? 18);
+  const ratio = levelPx(to) / levelPx(from);
   // Smaller text: heights shrink less than the size (margins stay); larger: they grow more (lines rewrap).
   return h * ratio ** (ratio < 1 ? 0.75 : 1.3);
 }
@@ -236,13 +254,32 @@ export function layoutPart(part: MeasuredPart, lowest = FLOOR_LEVEL): PartLayout
   const n = Math.min(...pool.map((c) => c.counted.n));
   const first = pool.find((c) => c.counted.n === n) as (typeof counts)[number];
   const best = layoutAt(first.counted, part.room, first.level);
-  if (best.slides.length < 2 || best.balance >= BALANCE) return best;
+  if (best.slides.length < 2 || best.balance >= BALANCE) return grown(best, at, part.room);
   // Unbalanced: shrink on towards the floor if that saves a slide or balances the split.
   for (const c of counts.filter((c) => c.level > first.level && c.counted.n <= n)) {
     const l = layoutAt(c.counted, part.room, c.level);
     if (l.slides.length < n || l.balance >= BALANCE) return l;
   }
   return best;
+}
+
+/**
+ * A part at the theme's size with room to spare: the largest grow level that keeps its slides (as many,
+ * each within GROW_FILL of the room, as balanced); then, if it is one short slide, centred.
+ */
+function grown(best: PartLayout, at: (level: number) => Block[], room: number): PartLayout {
+  if (best.level !== 0 || best.fullest > GROW_FILL) return best;
+  let out = best;
+  for (let level = GROW_LEVEL; level < 0; level++) {
+    const counted = countAt(at(level), room);
+    if (!counted || counted.n !== best.slides.length) continue;
+    const l = layoutAt(counted, room, level);
+    if (l.fullest <= GROW_FILL && (l.slides.length < 2 || l.balance >= BALANCE)) {
+      out = l;
+      break;
+    }
+  }
+  return out.slides.length === 1 && out.fullest < CENTRE_BELOW ? { ...out, centre: true } : out;
 }
 
 /** How many pieces a text of this height needs to sit on slides of `room` at the floor. */

@@ -48,6 +48,8 @@ export interface Slide {
 export interface PartPlan {
   level: number;
   slides: Piece[][];
+  /** One short slide: its content centred in the body. */
+  centre?: boolean;
 }
 
 /** What the fit engine decides. A part with no plan is drawn whole on one slide, to be measured. */
@@ -90,10 +92,11 @@ export function planSlides(view: BriefingView, fit?: FitSettings): Slide[] {
   const dir = view.dir === 'rtl' ? 'rtl' : '';
   // A long marking is set a little smaller so that it stays whole in two lines of the header and footer.
   const marking = view.marking && view.marking.plain.length > 48 ? 'marking-long' : '';
-  const add = (s: Omit<Slide, 'number' | 'classes' | 'start' | 'first'> & { classes?: string; start?: number; first?: number; level?: number }) => {
+  const add = (s: Omit<Slide, 'number' | 'classes' | 'start' | 'first'> & { classes?: string; start?: number; first?: number; level?: number; centre?: boolean }) => {
     const level = s.level ?? f.shrink[s.key] ?? 0;
-    const { level: _l, ...rest } = s;
-    slides.push({ start: 1, first: 0, ...rest, classes: [s.kind, s.classes, dir, marking, level ? `fit-${level}` : ''].filter(Boolean).join(' ') });
+    const { level: _l, centre, ...rest } = s;
+    const size = level > 0 ? `fit-${level}` : level < 0 ? `grow-${-level}` : '';
+    slides.push({ start: 1, first: 0, ...rest, classes: [s.kind, s.classes, dir, marking, size, centre ? 'centred' : ''].filter(Boolean).join(' ') });
   };
   const heading = (plainHeading: string, i: number, n: number) => (n > 1 ? `${plainHeading} (${i + 1}/${n})` : plainHeading);
 
@@ -132,6 +135,7 @@ export function planSlides(view: BriefingView, fit?: FitSettings): Slide[] {
           start,
           first: start - 1,
           level: plan.level,
+          centre: plan.centre,
           ...extra,
           notes: i === 0 ? extra.notes : undefined,
           lead: leads.length ? new Handlebars.SafeString(leads.join(' ')) : undefined,
@@ -161,7 +165,9 @@ export function planSlides(view: BriefingView, fit?: FitSettings): Slide[] {
 
   const titleMap = view.map && view.map.section === undefined ? view.map : undefined;
   add({ key: 'title', part: 'title', kind: 'title', plainHeading: view.plainTitle, items: [], notes: view.notes, map: titleMap, classes: titleMap ? 'with-map' : undefined });
-  add({ key: 'bluf', part: 'bluf', kind: 'bluf', heading: L.bluf, plainHeading: String(L.bluf), items: [], notes: view.blufNotes });
+  // A short bottom line is set larger (it is the one statement of its slide); a long one keeps the theme's size.
+  const bluf = view.plainBluf.length;
+  add({ key: 'bluf', part: 'bluf', kind: 'bluf', heading: L.bluf, plainHeading: String(L.bluf), items: [], notes: view.blufNotes, classes: bluf <= 120 ? 'short' : bluf <= 240 ? 'medium' : undefined });
   if (view.keyFigures.length) {
     const n = view.keyFigures.length;
     add({ key: 'keyFigures', part: 'keyFigures', kind: 'keyfigures', heading: L.keyFigures, plainHeading: plain(L.keyFigures), items: view.keyFigures, classes: `figures-${n} rows-${n > 4 ? 2 : 1}` });

@@ -3,7 +3,11 @@
 import { writeFile, mkdir } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { BrowserSession } from '../../src/browser/session.js';
+import { findBrowser } from '../../src/browser/finder.js';
+import { ogImage } from '../../src/output/images.js';
 import { stringify } from 'yaml';
 import { runCli } from '../helpers/cli.js';
 import { pdfText, squash } from '../helpers/pdf.js';
@@ -43,6 +47,41 @@ function expectAllWords(pdf: string, words: string[]) {
   expect(missing.slice(0, 20), `${missing.length} words missing`).toEqual([]);
 }
 
+const MARKING = 'UNCLASSIFIED // FOR OFFICIAL USE ONLY // NOT FOR RELEASE OUTSIDE THE RECIPIENT ORGANISATION // HANDLE WITH CARE ENDQ';
+
+let session: BrowserSession | undefined;
+function browser(): BrowserSession {
+  session ??= new BrowserSession({ executablePath: findBrowser().executablePath, concurrency: 1 });
+  return session;
+}
+afterAll(async () => {
+  await session?.close();
+});
+
+interface CardMarking {
+  where: string;
+  text: string;
+  clipped: boolean;
+}
+
+/** In the page: the og card's marking elements, their text, and whether any of it lies outside what shows. */
+function cardMarkings(): CardMarking[] {
+  const card = document.getElementById('bd-og-card');
+  if (!card) return [];
+  const inside = (r: DOMRect, box: DOMRect) => r.left >= box.left - 1 && r.right <= box.right + 1 && r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
+  const cardBox = card.getBoundingClientRect();
+  return [...card.querySelectorAll('section > header .marking, section > footer .marking')].map((el) => {
+    const section = el.closest('section') as HTMLElement;
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const lines = [...range.getClientRects()];
+    const e = el as HTMLElement;
+    const hidden = e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1;
+    const outside = lines.some((r) => !inside(r, el.getBoundingClientRect()) || !inside(r, section.getBoundingClientRect()) || !inside(r, cardBox));
+    return { where: el.closest('header') ? 'header' : 'footer', text: (el.textContent ?? '').replace(/\s+/g, ' ').trim(), clipped: hidden || outside || !lines.length };
+  });
+}
+
 describe('the fit engine', () => {
   it('puts every one of 100 × 100 nested points into deck.pdf, the parent repeated "(continued)"', async () => {
     const points = Array.from({ length: 100 }, (_v, i) => ({ text: `Parent P${i}x.`, points: Array.from({ length: 100 }, (_w, j) => `Sub S${i}y${j}z.`) }));
@@ -79,7 +118,7 @@ describe('the fit engine', () => {
   }, 120_000);
 
   it('prints a 120-character free-text marking whole on every slide and page', async () => {
-    const marking = 'UNCLASSIFIED // FOR OFFICIAL USE ONLY // NOT FOR RELEASE OUTSIDE THE RECIPIENT ORGANISATION // HANDLE WITH CARE ENDQ';
+    const marking = MARKING;
     expect(marking.length).toBeLessThanOrEqual(120);
     const { r, out } = await build(base({ marking }));
     expect(r.code, r.stderr).toBe(0);
@@ -88,6 +127,43 @@ describe('the fit engine', () => {
       for (const page of pages) expect(squash(page), file).toContain(squash(marking));
     }
   }, 120_000);
+
+  it('prints a 120-character free-text marking whole on every handout page and slide, and in og.png', async () => {
+    const { r, out } = await build(base({ marking: MARKING }), ['-f', 'handout', 'png', 'html']);
+    expect(r.code, r.stderr).toBe(0);
+    // og.png: the card as it is photographed (the real ogImage, the DOM read just before its screenshot).
+    const og = readFileSync(path.join(out, 'og.png'));
+    expect([og.readUInt32BE(16), og.readUInt32BE(20)]).toEqual([1200, 630]);
+    const html = readFileSync(path.join(out, 'deck.html'), 'utf8');
+    const seen = await browser().withDocument(html, async (page) => {
+      const states: CardMarking[][] = [];
+      const shoot = page.screenshot.bind(page) as Page['screenshot'];
+      page.screenshot = (async (options?: Parameters<Page['screenshot']>[0]) => {
+        states.push(await page.evaluate(cardMarkings));
+        return shoot(options);
+      }) as Page['screenshot'];
+      await ogImage(page);
+      return states;
+    });
+    expect(seen).toHaveLength(1);
+    const markings = seen[0] ?? [];
+    expect(markings.map((m) => m.where).sort()).toEqual(['footer', 'header']);
+    for (const m of markings) {
+      expect(m.text, m.where).toBe(MARKING);
+      expect(m.clipped, `${m.where}: text outside its box, the slide or the card`).toBe(false);
+    }
+    const pages = pdfText(path.join(out, 'handout.pdf')).split('\f').filter((p) => p.trim());
+    expect(pages.length).toBeGreaterThan(0);
+    for (const [i, page] of pages.entries()) {
+      // The page's own header (before the first slide's label), wrapped over lines but whole...
+      const head = page.split(/SLIDE\s+\d+/)[0] ?? '';
+      expect(squash(head), `handout page ${i + 1} header`).toContain(squash(MARKING));
+      // ...and each slide on the page, top and bottom.
+      const slides = (page.match(/SLIDE\s+\d+/g) ?? []).length;
+      expect(slides).toBeGreaterThan(0);
+      expect(squash(page).split(squash(MARKING)).length - 1, `handout page ${i + 1}: markings`).toBeGreaterThanOrEqual(1 + 2 * slides);
+    }
+  }, 180_000);
 
   it('puts every word of the stress fixture into deck.pdf', async () => {
     const dir = await tempDir();

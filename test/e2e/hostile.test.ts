@@ -455,7 +455,7 @@ async function watchedPage(browser: Browser, allowed: string, scripts = true): P
 // Checks shared by every built deck.
 
 const SECTION_KINDS = new Set(['title', 'bluf', 'keypoints', 'section', 'actors', 'actors-table', 'timeline', 'scenarios', 'indicators', 'quotes', 'glossary', 'sources', 'figure']);
-const SECTION_MODIFIER = /^(horizontal|vertical|with-image|cols-[1-4]|count-\d+|events-\d+|marking-long|fit-\d+)$/;
+const SECTION_MODIFIER = /^(horizontal|vertical|with-image|cols-[1-4]|count-\d+|events-\d+|marking-long|fit-\d+|grow-\d+|centred|short|medium)$/;
 
 /** Class names the deck's templates and helpers give spans: read from templates/deck, plus the helpers'. */
 function templateClasses(): Set<string> {

@@ -1,6 +1,6 @@
 // The fit engine's decisions, from measured heights alone: shrink before splitting, balanced parts, nested splits, sentence splits.
 import { describe, expect, it } from 'vitest';
-import { BALANCE, FLOOR_LEVEL, layoutPart, SHRINK_LEVEL, type Block } from '../../src/fit/pack.js';
+import { BALANCE, CENTRE_BELOW, FLOOR_LEVEL, GROW_FILL, GROW_LEVEL, layoutPart, SHRINK_LEVEL, type Block } from '../../src/fit/pack.js';
 import { splitText } from '../../src/fit/sentences.js';
 
 const blocks = (...h: number[]): Block[] => h.map((height) => ({ height }));
@@ -55,6 +55,42 @@ describe('layoutPart', () => {
   it('names a block too tall even at the floor, for its text to be split', () => {
     const l = layoutPart({ blocks: blocks(100, 5000), level: FLOOR_LEVEL, room: 500 });
     expect(l.tooTall).toEqual([1]);
+  });
+
+  it('grows the text of a short part, keeping it on its slide within GROW_FILL of the room, and centres it', () => {
+    const l = layoutPart({ blocks: blocks(60, 60, 60), level: 0, room: 480 });
+    expect(l.level).toBe(GROW_LEVEL);
+    expect(l.slides).toHaveLength(1);
+    expect(l.fullest).toBeLessThanOrEqual(GROW_FILL);
+    expect(l.fullest).toBeLessThan(CENTRE_BELOW);
+    expect(l.centre).toBe(true);
+  });
+
+  it('grows only as far as the room allows, and neither grows nor centres a full slide', () => {
+    // 300 px of 400 at the theme's size: 28 px text would pass GROW_FILL, so it stays.
+    const full = layoutPart({ blocks: blocks(100, 100, 100), level: 0, room: 400 });
+    expect(full.level).toBe(0);
+    expect(full.centre).toBeUndefined();
+    // 290 px of 480: one grow level fits within GROW_FILL, the next would not.
+    const some = layoutPart({ blocks: blocks(145, 145), level: 0, room: 480 });
+    expect(some.level).toBeLessThan(0);
+    expect(some.fullest).toBeLessThanOrEqual(GROW_FILL);
+    expect(some.slides).toHaveLength(1);
+  });
+
+  it('grows a split part only when it keeps as many slides, balanced', () => {
+    const l = layoutPart({ blocks: blocks(...Array(6).fill(100)), level: 0, room: 420 });
+    expect(l.slides.length).toBe(2);
+    expect(l.level).toBeLessThanOrEqual(0);
+    expect(l.balance).toBeGreaterThanOrEqual(BALANCE);
+    expect(l.fullest).toBeLessThanOrEqual(1);
+    expect(l.centre).toBeUndefined();
+  });
+
+  it('never grows a part that had to shrink', () => {
+    const l = layoutPart({ blocks: blocks(100, 100, 100, 100, 100), level: 0, room: 450 });
+    expect(l.level).toBeGreaterThan(0);
+    expect(l.centre).toBeUndefined();
   });
 
   it('decides a thousand blocks quickly enough to be called on every pass', () => {
