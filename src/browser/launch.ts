@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { ConnectionTransport } from 'puppeteer-core';
 import { isHeadlessShell } from './finder.js';
 import { onInterrupt } from '../interrupt.js';
-import { collectProfiles, PROFILE_PREFIX } from '../output/hygiene.js';
+import { collectProfiles, PROFILE_PREFIX } from './profiles.js';
 
 /**
  * Ours, beyond puppeteer's (which already turn off background networking, sync, extensions, the first

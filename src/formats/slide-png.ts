@@ -9,10 +9,15 @@ export const slidePng = defineFormat({
     const { screenshotSlides, ogImage } = await import('../output/images.js');
     const slides = await screenshotSlides(page, { scale: settings.scale, inFront: services.inFront });
     const og = await ogImage(page, { inFront: services.inFront });
-    // Numbered with as many digits as the last needs (two at least), so that names sort: 0001.png past 999.
-    const digits = Math.max(2, String(slides.length).length);
+    const names = slideFileNames(slides.length);
     return async () => ({
-      files: [...slides.map((png, i) => ({ name: `slides/${String(i + 1).padStart(digits, '0')}.png`, data: png })), { name: 'og.png', data: og }],
+      files: [...slides.map((png, i) => ({ name: names[i] as string, data: png })), { name: 'og.png', data: og }],
     });
   },
 });
+
+/** `slides/01.png` …: as many digits as the last needs (two at least), so that names sort: 0001.png past 999. */
+export function slideFileNames(count: number): string[] {
+  const digits = Math.max(2, String(count).length);
+  return Array.from({ length: count }, (_, i) => `slides/${String(i + 1).padStart(digits, '0')}.png`);
+}

@@ -1,17 +1,12 @@
-// The output folder and TMPDIR kept clean of what killed builds left: staging folders and Chromium
-// profiles carry the id of the process that made them, and only those of processes no longer running
-// are removed. A briefing's folder is a real folder inside --out, never a link out of it.
-import { lstatSync, readdirSync, rmSync, statSync } from 'node:fs';
+// The output folder kept clean of what killed builds left: staging folders carry the id of the process
+// that made them, and only those of processes no longer running are removed (Chromium profiles in
+// TMPDIR: browser/profiles.ts). A briefing's folder is a real folder inside --out, never a link out of it.
 import { lstat, readdir, rm, unlink } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { environmentError } from '../errors.js';
 
 /** Staging folders: `.<slug>.staging-<pid>-<random>` (`.<slug>.staging-<random>` before pids were added). */
 const STAGING = /^\..+\.staging-(?:(\d+)-)?[0-9a-f]{12}$/;
-/** Chromium profiles: `briefdeck-chromium-<pid>-<random>` in TMPDIR. */
-export const PROFILE_PREFIX = 'briefdeck-chromium-';
-const PROFILE = /^briefdeck-chromium-(\d+)-[A-Za-z0-9]{6}$/;
 /** Left by a build from before pids were in the name: stale once this old. */
 const OLD_ENOUGH_MS = 60 * 60 * 1000;
 
@@ -41,29 +36,6 @@ export async function collectStaging(out: string): Promise<string[]> {
     if (!info?.isDirectory() || !stale(m[1], info.mtimeMs)) continue;
     await rm(path.join(out, name), { recursive: true, force: true }).catch(() => undefined);
     removed.push(name);
-  }
-  return removed;
-}
-
-/** Removes Chromium profiles in `tmp` of briefdeck processes no longer running (sync: called as Chromium starts). */
-export function collectProfiles(tmp = os.tmpdir()): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(tmp);
-  } catch {
-    return [];
-  }
-  const removed: string[] = [];
-  for (const name of names) {
-    const m = PROFILE.exec(name);
-    if (!m || isRunning(Number(m[1]))) continue;
-    try {
-      if (!statSync(path.join(tmp, name)).isDirectory() || lstatSync(path.join(tmp, name)).isSymbolicLink()) continue;
-      rmSync(path.join(tmp, name), { recursive: true, force: true });
-      removed.push(name);
-    } catch {
-      // Another build's clean-up got there first.
-    }
   }
   return removed;
 }

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { Marp as MarpCore } from '@marp-team/marp-core';
 import { spansPlugin } from './spans.js';
 import { figureFencePlugin } from './figure-fence.js';
+import { styleOncePlugin } from './style-once.js';
 import { cached } from '../cache.js';
 
 const require = createRequire(import.meta.url);
@@ -39,6 +40,7 @@ export class MarpEngine implements MarpRenderer {
     });
     this.marp.use(spansPlugin);
     this.marp.use(figureFencePlugin);
+    this.marp.use(styleOncePlugin);
     // Section images arrive as data URIs that briefdeck made from checked local files (content links
     // never reach Marp as data: URLs); markdown-it refuses SVG ones by default, so allow exactly those.
     const md = this.marp.markdown as { validateLink: (url: string) => boolean };
