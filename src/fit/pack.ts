@@ -124,6 +124,13 @@ class Loads {
     while (b < this.list.length && this.of(a, b + 1) <= room) b++;
     return b;
   }
+
+  /** Where a slide ending before atom `b` starts at the earliest (first fit from the end). */
+  reachBack(b: number, room: number): number {
+    let a = b;
+    while (a > 0 && this.of(a - 1, b) <= room) a--;
+    return a;
+  }
 }
 
 /** Fewest slides by first fit; Infinity when one atom alone is too tall. */
@@ -144,6 +151,17 @@ function fewest(loads: Loads, room: number): number {
  */
 function balanced(loads: Loads, n: number, room: number): number[] | undefined {
   const N = loads.list.length;
+  // Earliest atom after k slides from which the other n - k slides can still hold the rest: slide ends
+  // outside [near[k], far[k]] are never tried, which keeps a part of hundreds of slides linear.
+  const near: number[] = [];
+  near[n] = N;
+  for (let k = n - 1; k >= 0; k--) near[k] = loads.reachBack(near[k + 1] as number, room);
+  // The window rests on first fit being exact; were it ever not (head and tail costs), try every end.
+  return balancedWithin(loads, n, room, near) ?? balancedWithin(loads, n, room, new Array<number>(n + 1).fill(0));
+}
+
+function balancedWithin(loads: Loads, n: number, room: number, near: number[]): number[] | undefined {
+  const N = loads.list.length;
   const inf = Number.POSITIVE_INFINITY;
   // Furthest atom reachable after k slides.
   const far = [0];
@@ -154,7 +172,7 @@ function balanced(loads: Loads, n: number, room: number): number[] | undefined {
     const cur = new Map<number, number>();
     const back = new Map<number, number>();
     for (const [a, c] of prev) {
-      for (let b = a + 1; b <= Math.min(N, far[k] as number); b++) {
+      for (let b = Math.max(a + 1, near[k] as number); b <= Math.min(N, far[k] as number); b++) {
         const l = loads.of(a, b);
         if (l > room) break;
         if (k === n && b !== N) continue;
