@@ -90,7 +90,7 @@ function marpCli(mdFiles, out) {
   mdFiles.forEach((f, i) => cpSync(f, path.join(input, `deck-${String(i + 1).padStart(3, '0')}.md`)));
   const themes = readdirSync(path.join(root, 'templates', 'themes')).map((f) => path.join(root, 'templates', 'themes', f));
   const marp = path.join(root, 'node_modules', '@marp-team', 'marp-cli', 'marp-cli.js');
-  return timed(process.execPath, [marp, '--pdf', '--allow-local-files', '--theme-set', ...themes, '--input-dir', input, '--output', out], { CHROME_PATH: chrome });
+  return timed(process.execPath, [marp, '--pdf', '--allow-local-files', '--browser-timeout', '120', '--theme-set', ...themes, '--input-dir', input, '--output', out], { CHROME_PATH: chrome });
 }
 
 const ratio = (a, b) => (a / b).toFixed(2);
