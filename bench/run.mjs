@@ -3,7 +3,9 @@
 // Prints ratios (never absolute targets: the machine is shared and noisy). Not a test.
 //
 //   npm run bench                 # N = 20, three rounds (medians), plus the 100-briefing scaling run
-//   node bench/run.mjs --n 10 --runs 1 --no-scale
+//   node bench/run.mjs --n 10 --runs 1 --no-scale [--no-stages]
+// Then, on passes of their own, it prints where briefdeck's time goes (bench/stages.mjs): Node CPU by
+// build stage and Chromium time by kind of document, from the recorder in src/util/profile.ts.
 // Each round runs every measure once, in the same order, so that a busy spell on a shared machine
 // falls on all of them; the table shows each measure's median over the rounds.
 import { spawnSync } from 'node:child_process';
@@ -27,9 +29,12 @@ const chrome = findBrowser().executablePath;
 const work = mkdtempSync(path.join(os.tmpdir(), 'briefdeck-bench-'));
 const hasTime = existsSync('/usr/bin/time');
 
-/** Runs a command; returns wall seconds and peak RSS (MiB) of the process tree's main process. */
+/**
+ * Runs a command; returns wall seconds, peak RSS (MiB) of the process tree's main process, and the CPU
+ * seconds of the whole tree (Chromium's processes are reaped inside it, so they count).
+ */
 function timed(cmd, args, env = {}) {
-  const full = hasTime ? ['/usr/bin/time', ['-f', '%M', cmd, ...args]] : [cmd, args];
+  const full = hasTime ? ['/usr/bin/time', ['-f', '%M %U %S', cmd, ...args]] : [cmd, args];
   const t0 = performance.now();
   const r = spawnSync(full[0], full[1], { cwd: root, env: { ...process.env, CI: '1', ...env }, encoding: 'utf8', maxBuffer: 1 << 26 });
   const seconds = (performance.now() - t0) / 1000;
@@ -37,8 +42,8 @@ function timed(cmd, args, env = {}) {
     process.stderr.write(r.stdout + r.stderr);
     throw new Error(`${cmd} ${args.join(' ')} failed (${r.status})`);
   }
-  const rssKiB = hasTime ? Number((r.stderr.trim().split('\n').pop() ?? '').trim()) : NaN;
-  return { seconds, rssMiB: rssKiB / 1024 };
+  const [rssKiB, user, system] = hasTime ? (r.stderr.trim().split('\n').pop() ?? '').trim().split(' ').map(Number) : [NaN, NaN, NaN];
+  return { seconds, rssMiB: rssKiB / 1024, cpu: user + system };
 }
 
 function contentDir(n) {
@@ -48,7 +53,7 @@ function contentDir(n) {
   return dir;
 }
 
-const build = (content, out, extra = []) => timed(process.execPath, [bin, 'build', content, '--out', out, '--quiet', ...extra]);
+const build = (content, out, extra = [], env = {}) => timed(process.execPath, [bin, 'build', content, '--out', out, '--quiet', ...extra], env);
 
 // One Chromium printing N ready HTML decks, on `pages` pages at once (each takes the next deck when it is
 // done): launch, load, print, close — the floor for any tool. pages = 1 is the old floor; pages = the CPU
@@ -85,7 +90,7 @@ function marpCli(mdFiles, out) {
   mdFiles.forEach((f, i) => cpSync(f, path.join(input, `deck-${String(i + 1).padStart(3, '0')}.md`)));
   const themes = readdirSync(path.join(root, 'templates', 'themes')).map((f) => path.join(root, 'templates', 'themes', f));
   const marp = path.join(root, 'node_modules', '@marp-team', 'marp-cli', 'marp-cli.js');
-  return timed(process.execPath, [marp, '--pdf', '--allow-local-files', '--theme-set', ...themes, '--input-dir', input, '--output', out], { CHROME_PATH: chrome });
+  return timed(process.execPath, [marp, '--pdf', '--allow-local-files', '--browser-timeout', '120', '--theme-set', ...themes, '--input-dir', input, '--output', out], { CHROME_PATH: chrome });
 }
 
 const ratio = (a, b) => (a / b).toFixed(2);
@@ -148,5 +153,22 @@ if (scale) {
   const M = N * 5;
   const many = build(contentDir(M), path.join(work, 'bd-many'));
   say(`| briefdeck, ${M} briefings, all formats | ${many.seconds.toFixed(1)} | ${ratio(many.seconds, all.seconds)} × ${N} (target ≤ 5.2)${hasTime ? `, peak ${many.rssMiB.toFixed(0)} MiB (target < 400)` : ''} |`);
+}
+if (!process.argv.includes('--no-stages')) {
+  const { stageTable } = await import('./stages.mjs');
+  // A pass of its own, after the timed rounds: the recorder's hooks slow this process down.
+  const profiled = (name, dir, extra) => {
+    const file = path.join(work, `${name}.json`);
+    const run = build(dir, path.join(work, name), extra, { BRIEFDECK_PROFILE: file });
+    return { run, profile: JSON.parse(readFileSync(file, 'utf8')) };
+  };
+  const main = profiled('profile', content, []);
+  say('');
+  say(`Where the time goes: one more build of the ${N} briefings, all default formats, with BRIEFDECK_PROFILE on (${main.run.seconds.toFixed(1)} s with the recorder's hooks; ${main.run.cpu.toFixed(1)} CPU s for the process tree).`);
+  for (const l of stageTable(main.profile, main.run)) say(l);
+  const rest = profiled('profile-rest', contentDir(2), ['--format', 'pdf', '--format', 'handout', '--format', 'png', '--format', 'pptx']);
+  say('');
+  say(`The other formats' documents: 2 briefings, --format pdf,handout,png,pptx, Chromium by document kind:`);
+  for (const l of stageTable(rest.profile, rest.run, { chromiumOnly: true })) say(l);
 }
 rmSync(work, { recursive: true, force: true });

@@ -9,6 +9,7 @@ import type { ConnectionTransport } from 'puppeteer-core';
 import { isHeadlessShell } from './finder.js';
 import { onInterrupt } from '../interrupt.js';
 import { collectProfiles, PROFILE_PREFIX } from './profiles.js';
+import { processGroup } from '../util/profile.js';
 
 /**
  * Ours, beyond puppeteer's (which already turn off background networking, sync, extensions, the first
@@ -197,6 +198,7 @@ export class Chromium {
   private killGroup(): void {
     const pid = this.process.pid;
     if (pid === undefined || this.ended) return;
+    processGroup('chromium', pid);
     try {
       if (process.platform === 'win32') this.process.kill('SIGKILL');
       else process.kill(-pid, 'SIGKILL');

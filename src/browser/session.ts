@@ -9,6 +9,7 @@ import type { Chromium } from './launch.js';
 import { BrowserLife } from './life.js';
 import { PagePool, styleKey } from './pool.js';
 import { DEFAULT_VIEWPORT } from './sandbox.js';
+import { chromium } from '../util/profile.js';
 
 export { DocumentTimeout, UndecodableImages } from './faults.js';
 
@@ -101,8 +102,8 @@ export class BrowserSession implements AsyncDisposable {
     let good = false;
     try {
       const result = await whileAlive(page, async () => {
-        await this.pool.fit(page, viewport);
-        const shown = this.pool.show(page, html, key);
+        await chromium('viewport', () => this.pool.fit(page, viewport), page);
+        const shown = chromium('load', () => this.pool.show(page, html, key), page);
         sent?.();
         const failed = await shown;
         if (failed.length) throw new UndecodableImages(failed);
@@ -119,7 +120,7 @@ export class BrowserSession implements AsyncDisposable {
 
   /** Shows `html` in `page` (one this session handed to a `withDocument` callback). */
   async show(page: Page, html: string): Promise<void> {
-    const failed = await this.pool.show(page, html);
+    const failed = await chromium('load', () => this.pool.show(page, html), page);
     if (failed.length) throw new UndecodableImages(failed);
   }
 

@@ -50,13 +50,50 @@ export function countryName(alpha2: string, lang: string): string {
   }
 }
 
+const mainlands = new WeakMap<Country, Feature<Polygon>>();
 /** The largest polygon of a country: its label goes there (not into the sea between its islands). */
 function mainland(f: Country): Feature<Polygon> {
+  let found = mainlands.get(f);
+  if (!found) mainlands.set(f, (found = largestPolygon(f)));
+  return found;
+}
+
+function largestPolygon(f: Country): Feature<Polygon> {
   if (f.geometry.type === 'Polygon') return f as Feature<Polygon>;
   const polys = f.geometry.coordinates.map((c) => ({ type: 'Polygon' as const, coordinates: c }));
   const area = (p: Polygon) => geoPath().area(p as GeoPermissibleObjects);
   const biggest = polys.reduce((a, b) => (area(b) > area(a) ? b : a));
   return { type: 'Feature', properties: {}, geometry: biggest };
+}
+
+const extents = new WeakMap<Country, [number, number, number, number]>();
+/** A country's longitudes and latitudes, min and max, from its coordinates. */
+function extent(c: Country): [number, number, number, number] {
+  let e = extents.get(c);
+  if (e) return e;
+  e = [Infinity, Infinity, -Infinity, -Infinity];
+  const rings = c.geometry.type === 'Polygon' ? c.geometry.coordinates : c.geometry.coordinates.flat();
+  for (const ring of rings) {
+    for (const [lon = 0, lat = 0] of ring) {
+      if (lon < e[0]) e[0] = lon;
+      if (lat < e[1]) e[1] = lat;
+      if (lon > e[2]) e[2] = lon;
+      if (lat > e[3]) e[3] = lat;
+    }
+  }
+  extents.set(c, e);
+  return e;
+}
+
+/**
+ * Whether a country lies wholly outside the frame, told from its coordinates alone (Mercator keeps
+ * longitudes and latitudes in order; a margin of degrees covers rounding): most of the world, which
+ * then need not be projected to be found outside.
+ */
+function surelyOutside(c: Country, frame: [number, number, number, number]): boolean {
+  const [w, s, e, n] = extent(c);
+  const margin = 2;
+  return e < frame[0] - margin || w > frame[2] + margin || n < frame[1] - margin || s > frame[3] + margin;
 }
 
 export function describeMap(m: MapData, lang: string): string {
@@ -83,12 +120,23 @@ export function renderMap(m: MapData, t: FigureTheme, title?: string): string {
   const shapes: string[] = [];
   const labels: string[] = [];
   const offMap: string[] = [];
+  // The frame in degrees, unwrapped (a wide one runs past the antimeridian): Mercator is x = k·λ + tx,
+  // y = ty − k·ln tan(π/4 + φ/2), without rotation.
+  const k = projection.scale();
+  const [tx, ty] = projection.translate();
+  const lonAt = (x: number) => ((x - tx) / k) * (180 / Math.PI);
+  const latAt = (y: number) => (2 * Math.atan(Math.exp((ty - y) / k)) - Math.PI / 2) * (180 / Math.PI);
+  const frame: [number, number, number, number] = [lonAt(0), latAt(t.height), lonAt(t.width), latAt(0)];
   countries.forEach((c, i) => {
+    if (!lit.has(i) && surelyOutside(c, frame)) return;
     const [[x0, y0], [x1, y1]] = path.bounds(c);
     const visible = x1 >= 0 && x0 <= t.width && y1 >= 0 && y0 <= t.height && Number.isFinite(x0);
-    // A highlighted country whose mainland lies outside the frame is named in the corner instead.
-    const [cx, cy] = projection(geoCentroid(mainland(c))) ?? [Number.NaN, Number.NaN];
-    if (lit.has(i) && !(cx > 0 && cx < t.width && cy > 0 && cy < t.height)) offMap.push(c.id !== undefined ? String(c.id) : '');
+    // A highlighted country whose mainland lies outside the frame is named in the corner instead (its
+    // centroid only: for every country it cost half of a map).
+    if (lit.has(i)) {
+      const [cx, cy] = projection(geoCentroid(mainland(c))) ?? [Number.NaN, Number.NaN];
+      if (!(cx > 0 && cx < t.width && cy > 0 && cy < t.height)) offMap.push(c.id !== undefined ? String(c.id) : '');
+    }
     if (!visible) return;
     const fill = lit.has(i) ? PAINT.primary : near.has(i) ? PAINT.ruleStrong : PAINT.rule;
     shapes.push(`<path d="${esc(path(c) ?? '')}" style="fill:${fill};stroke:${PAINT.paper}" stroke-width="${lit.has(i) ? 1.2 : 0.8}" stroke-linejoin="round"/>`);

@@ -6,6 +6,7 @@ import { noFit, STACKED, type FitSettings, type Slide } from '../render/slides.j
 import { measureSlides, type SlideMeasure } from './measure.js';
 import { decideParts, partsOf, type PartMemory } from './decide.js';
 import { FLOOR_LEVEL, LEVEL_PX, SHRINK_LEVEL } from './pack.js';
+import { chromium, inStage } from '../util/profile.js';
 
 export interface FitAction {
   slide: number;
@@ -59,16 +60,16 @@ export async function fitDeck<T extends Rendered, R>(
   return session.withDocument(first.html, async (page) => {
     let deck = first;
     for (let iteration = 1; ; iteration++) {
-      const measures = await measureSlides(page);
+      const measures = await chromium('measure', () => measureSlides(page), page);
       const over = measures.filter((m) => m.overflowY > SLACK || m.overflowX > SLACK);
       let changed = false;
       if (iteration < MAX_ITERATIONS) {
-        changed = decideParts(fit, deck.slides, measures, memory, SLACK);
+        changed = inStage('fit decisions', () => decideParts(fit, deck.slides, measures, memory, SLACK));
         const others = over.filter((m) => !stacked(deck.slides[m.number - 1]));
-        if (adjust(fit, deck.slides, others)) changed = true;
+        if (inStage('fit decisions', () => adjust(fit, deck.slides, others))) changed = true;
       }
       if (!changed) {
-        const report = finalReport(deck.slides, measures, over, memory, fit, iteration);
+        const report = inStage('fit decisions', () => finalReport(deck.slides, measures, over, memory, fit, iteration));
         return { deck, result: await use(page, deck), report };
       }
       const next = await render(fit);

@@ -6,6 +6,7 @@ import type { Slide } from '../render/slides.js';
 import type { BriefingView } from '../render/view.js';
 import type { DeckIR } from '../pptx/ir.js';
 import { defineFormat } from './types.js';
+import { chromium } from '../util/profile.js';
 
 export interface DeckPptxInput {
   /** The deck's view (Markdown context) with its images resolved. */
@@ -30,8 +31,8 @@ export async function deckPptx(input: DeckPptxInput): Promise<{ bytes: Uint8Arra
     import('../pptx/write.js'),
     import('../pptx/zip.js'),
   ]);
-  const geometry = await measureGeometry(input.page);
-  const maps = await captureMaps(input.page, geometry);
+  const geometry = await chromium('measure', () => measureGeometry(input.page), input.page);
+  const maps = await chromium('screenshot', () => captureMaps(input.page, geometry), input.page);
   const ir = deckIR(input.view, input.slides, geometry, { theme: input.theme, branding: input.branding, date: input.date, maps });
   return { bytes: await finishPptx(await writePptx(ir), ir), ir };
 }

@@ -1,5 +1,6 @@
 // slides/NN.png and og.png: each slide of the fitted page photographed, and a link-preview card of the title slide.
 import { defineFormat } from './types.js';
+import { chromium } from '../util/profile.js';
 
 export const slidePng = defineFormat({
   name: 'png',
@@ -7,8 +8,8 @@ export const slidePng = defineFormat({
   needs: { deck: true, page: true },
   capture: async (page, { settings, services }) => {
     const { screenshotSlides, ogImage } = await import('../output/images.js');
-    const slides = await screenshotSlides(page, { scale: settings.scale, inFront: services.inFront });
-    const og = await ogImage(page, { inFront: services.inFront });
+    const slides = await chromium('screenshot', () => screenshotSlides(page, { scale: settings.scale, inFront: services.inFront }), page);
+    const og = await chromium('screenshot', () => ogImage(page, { inFront: services.inFront }), page);
     const names = slideFileNames(slides.length);
     return async () => ({
       files: [...slides.map((png, i) => ({ name: names[i] as string, data: png })), { name: 'og.png', data: og }],

@@ -5,6 +5,7 @@ import type { PDFContext, PDFDict, PDFDocument } from 'pdf-lib';
 import type { OutlineEntry } from './outline.js';
 import { stableNodeIds } from './node-ids.js';
 import { loadPdf, savePdf } from './pdf-doc.js';
+import { chromium, inStage } from '../util/profile.js';
 
 // pdf-lib loads on first use (~0.15 s in a cold process, all of it on the main thread).
 const pdfLib = () => import('pdf-lib');
@@ -37,7 +38,7 @@ export interface PdfMetadata {
  * wrap, the letters' own case): titles for the outline Chromium makes of them.
  */
 export function headingTitles(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
+  return chromium('measure', () => page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6')]
       .filter((h) => h.getClientRects().length > 0)
       .map((h) => {
@@ -45,14 +46,14 @@ export function headingTitles(page: Page): Promise<string[]> {
         for (const n of copy.querySelectorAll('sup, [aria-hidden="true"]')) n.remove();
         return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
       }),
-  );
+  ), page);
 }
 
 /** Prints the loaded page with its own @page size (the deck's 1280x720, or A4/Letter for print). */
 export async function printPage(page: Page, timeout: number, options: { outline?: boolean } = {}): Promise<Uint8Array> {
   // Chromium's own outline nests by heading level: right for the print briefing, wrong for a deck
   // (everything under the title slide's h1), which gets its own outline from output/outline.ts.
-  return page.pdf({ preferCSSPageSize: true, printBackground: true, timeout, tagged: true, outline: options.outline ?? false });
+  return chromium('print', () => page.pdf({ preferCSSPageSize: true, printBackground: true, timeout, tagged: true, outline: options.outline ?? false }), page);
 }
 
 /** What `withMetadata` changes besides the metadata. */
@@ -73,7 +74,11 @@ export interface PdfEdits {
  * reads only the few objects it changes; notes, or a file that is not as Chromium writes it, take a
  * full load and save.
  */
-export async function withMetadata(printed: Uint8Array, given: PdfMetadata, edits: PdfEdits = {}): Promise<Uint8Array> {
+export function withMetadata(printed: Uint8Array, given: PdfMetadata, edits: PdfEdits = {}): Promise<Uint8Array> {
+  return inStage('pdf post-processing', () => addMetadata(printed, given, edits));
+}
+
+async function addMetadata(printed: Uint8Array, given: PdfMetadata, edits: PdfEdits): Promise<Uint8Array> {
   const meta = cleanMetadata(given);
   if (edits.headingTitles) edits = { ...edits, headingTitles: edits.headingTitles.map(withoutControls) };
   if (edits.outline) edits = { ...edits, outline: cleanOutline(edits.outline) };

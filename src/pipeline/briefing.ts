@@ -11,6 +11,7 @@ import { publish, stage, writeFiles, type Staging } from './publish.js';
 import { slugPosition } from './checks.js';
 import { blameImages } from './image-blame.js';
 import type { LoadedBriefing } from '../content/load.js';
+import { inStage } from '../util/profile.js';
 
 export interface BuildContext {
   options: BuildOptions;
@@ -69,7 +70,7 @@ async function steps(ctx: BuildContext, file: string, result: BriefingResult, st
     return undefined;
   };
   // Unchanged since the last build (same bytes in, outputs all there): known without parsing.
-  const unchanged = options.force ? undefined : await unchangedSlug(manifest, file, ctx.buildKey, options.out, Math.max(options.limits.fileBytes, MAX_IMAGE_BYTES));
+  const unchanged = options.force ? undefined : await inStage('unchanged check', () => unchangedSlug(manifest, file, ctx.buildKey, options.out, Math.max(options.limits.fileBytes, MAX_IMAGE_BYTES)));
   if (unchanged) {
     result.slug = unchanged;
     await ctx.slugs.claim(file, unchanged, options.out);
@@ -79,15 +80,15 @@ async function steps(ctx: BuildContext, file: string, result: BriefingResult, st
   // The YAML parser, the schema and the renderers load with the first briefing to build: a rebuild
   // that finds everything unchanged never loads them.
   const [{ loadBriefing }, { readAssets }, { briefingInputs }] = await Promise.all([import('../content/load.js'), import('../model/assets.js'), import('./key.js')]);
-  const loaded = await loadBriefing(file, options.limits);
-  result.warnings.push(...(await contentWarnings(loaded, options.strict)));
+  const loaded = await inStage('load+validate', () => loadBriefing(file, options.limits));
+  result.warnings.push(...(await inStage('load+validate', () => contentWarnings(loaded, options.strict))));
   result.slug = loaded.slug;
   seen.loaded = loaded;
   await ctx.slugs.claim(file, loaded.slug, options.out, slugPosition(loaded));
-  const assets = await readAssets(loaded, options.limits.imagePixels);
+  const assets = await inStage('load+validate', () => readAssets(loaded, options.limits.imagePixels));
   seen.assets = assets;
-  const { hash, inputs } = briefingInputs(ctx.buildKey, loaded, assets);
-  const fresh = !options.force && (await isFresh(manifest, loaded.slug, hash, options.out));
+  const { hash, inputs } = inStage('unchanged check', () => briefingInputs(ctx.buildKey, loaded, assets));
+  const fresh = !options.force && (await inStage('unchanged check', () => isFresh(manifest, loaded.slug, hash, options.out)));
   if (options.check) return done(fresh ? 'fresh' : 'stale', fresh);
   if (fresh) return done('skipped', true, loaded.slug);
 
@@ -102,9 +103,9 @@ async function steps(ctx: BuildContext, file: string, result: BriefingResult, st
     if (f.pages?.deck !== undefined) result.pages.deck = f.pages.deck;
     if (f.pages?.print !== undefined) result.pages.print = f.pages.print;
   }
-  const names = await writeFiles(staging.dir, made.facts.flatMap((f) => f.files));
+  const names = await inStage('publish', () => writeFiles(staging.dir, made.facts.flatMap((f) => f.files)));
   const target = path.join(options.out, loaded.slug);
-  await publish(staging.dir, target);
+  await inStage('publish', () => publish(staging.dir, target));
   manifest.briefings[loaded.slug] = { file: manifestPath(file), hash, outputs: names, build: ctx.buildKey, inputs };
   result.outputs = names.map((n) => path.join(target, n));
   done('built', true);

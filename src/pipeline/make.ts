@@ -12,6 +12,7 @@ import type { FitSettings } from '../render/slides.js';
 import type { BuildServices, BriefingServices } from './services.js';
 import type { BuildOptions } from './types.js';
 import { themeOf } from './checks.js';
+import { inDocument, inStage } from '../util/profile.js';
 
 export interface Made {
   facts: FormatFacts[];
@@ -25,7 +26,7 @@ export async function makeOutputs(options: BuildOptions, templates: Templates, s
   const formats = options.formats.map(formatNamed);
   const needs = needsOf(options.formats, options.fit ?? true);
   const { viewsOf, metadataOf } = await import('./views.js');
-  const views = viewsOf(b, loaded.slug, assets, needs.print);
+  const views = inStage('model/view', () => viewsOf(b, loaded.slug, assets, needs.print));
   const bs = services.forBriefing({ deck: needs.deck && needs.browser, pdf: needs.pdf });
   const ctx: FormatContext = {
     file: loaded.file,
@@ -35,10 +36,10 @@ export async function makeOutputs(options: BuildOptions, templates: Templates, s
     printView: views.print,
     templates,
     settings: { paper: options.paper, theme, pdfNotes: options.pdfNotes ?? false, handoutPerPage: options.handoutPerPage ?? 3, scale: options.scale ?? 1.5, branding: options.branding },
-    meta: metadataOf(views.model),
+    meta: inStage('model/view', () => metadataOf(views.model)),
     services: bs.formats,
   };
-  const run = (f: OutputFormat, c: FormatContext) => (f.produce ? f.produce(c) : Promise.resolve({ files: [] }));
+  const run = (f: OutputFormat, c: FormatContext) => inDocument(f.name, () => inStage(`format ${f.name}`, () => (f.produce ? f.produce(c) : Promise.resolve({ files: [] }))));
   // Formats that need no deck (the print briefing) start now; their browser page waits for the deck's first pass.
   const early = formats.filter((f) => !f.needs.deck && !f.needs.page).map((f) => run(f, ctx));
   const decked = (async (): Promise<Made> => {
@@ -70,10 +71,10 @@ async function deckStep(
   pageFormats: OutputFormat[],
 ): Promise<{ deck: DeckArtefact; produces: Produce[] }> {
   const [{ renderDeck }, { noFit }, marp] = await Promise.all([import('../render/deck.js'), import('../render/slides.js'), services.marp()]);
-  const render = (fit: FitSettings) => renderDeck(ctx.deckView, ctx.templates, marp, { theme: ctx.settings.theme, fit, branding: ctx.settings.branding });
+  const render = (fit: FitSettings) => inStage('deck document', () => renderDeck(ctx.deckView, ctx.templates, marp, { theme: ctx.settings.theme, fit, branding: ctx.settings.branding }));
   const capture = async (page: Page, deck: RenderedDeck) => {
     const produces: Produce[] = [];
-    for (const f of pageFormats) if (f.capture) produces.push(await f.capture(page, { ...ctx, deck }));
+    for (const { name, capture: take } of pageFormats) if (take) produces.push(await inDocument(name, () => inStage(`format ${name}`, () => take(page, { ...ctx, deck }))));
     return produces;
   };
   if (options.fit === false) {
@@ -88,7 +89,7 @@ async function deckStep(
   const session = await services.browser();
   const { fitDeck } = await import('../fit/fit.js');
   // The deck is fitted in the browser; the fitted page is then printed and photographed as it stands.
-  const fitted = await fitDeck(session, render, capture, bs.deckSent);
+  const fitted = await inDocument('fit', () => inStage('fit', () => fitDeck(session, render, capture, bs.deckSent)));
   const { report } = fitted;
   if (report.overflowing.length && options.strict) {
     throw new BriefdeckError(

@@ -8,6 +8,7 @@ import { planSlides, type FitSettings, type Slide } from './slides.js';
 import { htmlDocument } from './document.js';
 import { FALLBACK_FAMILIES, fontCss } from './fonts.js';
 import { viewerAssets } from './viewer.js';
+import { inStage } from '../util/profile.js';
 
 export interface Branding {
   organisation?: string;
@@ -72,8 +73,8 @@ export function renderDeckMarkdown(view: BriefingView, templates: Templates, opt
 }
 
 export async function renderDeck(view: BriefingView, templates: Templates, marp: MarpRenderer, options: DeckOptions): Promise<RenderedDeck> {
-  const { markdown, slides } = renderDeckMarkdown(view, templates, options);
-  const { html, css } = await marp.render(markdown);
+  const { markdown, slides } = inStage('plan', () => renderDeckMarkdown(view, templates, options));
+  const { html, css } = await inStage('marp', () => marp.render(markdown));
   const viewer = await viewerAssets();
   const document = htmlDocument({
     lang: view.lang,

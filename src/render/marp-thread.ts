@@ -4,6 +4,7 @@
 // thread free to drive the browser and write files. The same MarpEngine renders, so output is the same.
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { MarpEngine, MarpRenderer, MarpResult } from './marp.js';
+import { thread as profileThread } from '../util/profile.js';
 
 const MARKER = 'briefdeck-marp-thread';
 
@@ -28,6 +29,7 @@ export class MarpThread implements MarpRenderer {
     // The thread keeps the process alive only while a render is awaited: a build that ends without
     // closing it still exits.
     this.worker.unref();
+    profileThread('marp thread', this.worker);
     this.worker.on('message', (reply: Reply) => {
       const w = this.waiting.get(reply.id);
       this.waiting.delete(reply.id);
