@@ -2,7 +2,7 @@
 // slides that drew them, handed to the pure packer, and the answer kept only when it is an improvement.
 import { STACKED, type FitSettings, type PartPlan, type Slide } from '../render/slides.js';
 import type { SlideMeasure } from './measure.js';
-import { FLOOR_LEVEL, layoutPart, scaleHeight, SHRINK_LEVEL, textPieces, type Block, type Piece } from './pack.js';
+import { FLOOR_LEVEL, layoutPart, scaleHeight, SHRINK_LEVEL, textPieces, type Block, type Piece } from '../layout/pack.js';
 
 /** What the engine has learnt about a part over the passes. */
 export interface PartMemory {

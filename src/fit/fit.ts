@@ -5,7 +5,7 @@ import type { BrowserSession } from '../browser/session.js';
 import { noFit, STACKED, type FitSettings, type Slide } from '../render/slides.js';
 import { measureSlides, type SlideMeasure } from './measure.js';
 import { decideParts, partsOf, type PartMemory } from './decide.js';
-import { FLOOR_LEVEL, LEVEL_PX, SHRINK_LEVEL } from './pack.js';
+import { FLOOR_LEVEL, LEVEL_PX, SHRINK_LEVEL } from '../layout/pack.js';
 import { chromium, inStage } from '../util/profile.js';
 
 export interface FitAction {

@@ -1,6 +1,6 @@
 // Measures every slide of a loaded deck: its blocks' heights, how far its content runs over, how full it is.
 import type { Page } from 'puppeteer-core';
-import type { Block } from './pack.js';
+import type { Block } from '../layout/pack.js';
 
 export interface SlideMeasure {
   /** 1-based slide number. */

@@ -1,6 +1,6 @@
 // The units a stacked part is laid out in (leads and items), and texts too long for a slide split at sentences.
 import Handlebars from 'handlebars';
-import { splitText } from '../fit/sentences.js';
+import { splitText } from '../layout/sentences.js';
 import type { Safe } from './view.js';
 
 /** A lead paragraph or a list item of a part, with its number in the part and its nested points. */

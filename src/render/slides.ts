@@ -1,6 +1,6 @@
 // Plans the deck: which slides, in what order, with what on each. The fit engine (src/fit) decides the splits.
 import Handlebars from 'handlebars';
-import { FLOOR_LEVEL, SHRINK_LEVEL, type Piece } from '../fit/pack.js';
+import { FLOOR_LEVEL, SHRINK_LEVEL, type Piece } from '../layout/pack.js';
 import { chunk, estimateSplits } from './estimate.js';
 import { splitItems, type Unit } from './slide-units.js';
 import type { BriefingView, Safe, SectionView } from './view.js';

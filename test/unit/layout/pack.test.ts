@@ -1,7 +1,7 @@
 // The fit engine's decisions, from measured heights alone: shrink before splitting, balanced parts, nested splits, sentence splits.
 import { describe, expect, it } from 'vitest';
-import { BALANCE, CENTRE_BELOW, FLOOR_LEVEL, GROW_FILL, GROW_LEVEL, layoutPart, SHRINK_LEVEL, type Block } from '../../src/fit/pack.js';
-import { splitText } from '../../src/fit/sentences.js';
+import { BALANCE, CENTRE_BELOW, FLOOR_LEVEL, GROW_FILL, GROW_LEVEL, layoutPart, SHRINK_LEVEL, type Block } from '../../../src/layout/pack.js';
+import { splitText } from '../../../src/layout/sentences.js';
 
 const blocks = (...h: number[]): Block[] => h.map((height) => ({ height }));
 const counts = (l: ReturnType<typeof layoutPart>) => l.slides.map((s) => s.length);
