@@ -18,7 +18,7 @@ export interface WatchTargets {
   ignore?: string[];
 }
 
-/** What changed in one batch: content files (as paths relative to the working folder), or everything. */
+/** What changed in one batch: content files (relative to the working folder when inside it, else absolute), or everything. */
 export interface Changes {
   files: string[];
   /** Content files that were removed (they are also in `files`). */
@@ -72,7 +72,8 @@ export function watchInputs(targets: WatchTargets, onChanges: (c: Changes) => vo
     else if (trusted.some((root) => inside(file, root))) everything = 'templates or themes changed';
     else if (isNoise(file)) return;
     else if (isContentFile(file)) {
-      const rel = path.relative(process.cwd(), file) || file;
+      // Named as the user sees it: relative to the working folder when inside it, else absolute (as the first build named it).
+      const rel = shown(file);
       files.add(rel);
       if (event === 'unlink') removed.add(rel);
       else removed.delete(rel);
@@ -99,4 +100,10 @@ export function watchInputs(targets: WatchTargets, onChanges: (c: Changes) => vo
       await watcher.close();
     },
   };
+}
+
+/** A content file's path for messages: `content/a.yaml` inside the working folder, `/tmp/x/a.yaml` outside it. */
+export function shown(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
 }

@@ -28,7 +28,7 @@ describe('a huge deck', () => {
     expect(r.code).toBe(0);
     const folder = path.join(out, 'huge');
     const slides = pdfInfo(path.join(folder, 'deck.pdf')).pages;
-    expect(slides).toBeGreaterThan(2 * N);
+    expect(slides, "hundreds of slides (their pictures need three digits)").toBeGreaterThan(N);
     for (const name of ['deck.pdf', 'briefing.pdf']) {
       const text = pdfText(path.join(folder, name));
       const flat = squash(text);

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { watchInputs, type Changes, type InputWatcher } from '../../src/watch/watcher.js';
+import { shown, watchInputs, type Changes, type InputWatcher } from '../../src/watch/watcher.js';
 import { tempDir, useTempDirs } from '../helpers/tmp.js';
 
 useTempDirs();
@@ -38,7 +38,7 @@ async function watching(content: string[], extra: { trusted?: string[]; config?:
   return next;
 }
 
-const rel = (f: string) => path.relative(process.cwd(), f);
+const rel = shown;
 
 describe.each(['folder', 'file'])('watching a content %s', (kind) => {
   it('sees sed -i, then in-place writes, then a vim-style rename save, each as a change of that file', async () => {
@@ -110,5 +110,12 @@ describe('the output folder inside a content folder', () => {
     expect(await next(600)).toBeUndefined();
     await writeFile(path.join(dir, 'a.yaml'), 'title: a\n');
     expect((await next())?.files).toEqual([rel(path.join(dir, 'a.yaml'))]);
+  });
+});
+
+describe('a changed file named in messages', () => {
+  it('is relative inside the working folder and absolute outside it, as the first build named it', () => {
+    expect(shown(path.join(process.cwd(), 'content', 'a.yaml'))).toBe(path.join('content', 'a.yaml'));
+    expect(shown(path.join(path.dirname(process.cwd()), 'elsewhere', 'a.yaml'))).toBe(path.join(path.dirname(process.cwd()), 'elsewhere', 'a.yaml'));
   });
 });
