@@ -11,7 +11,7 @@ import { formatsFrom, needsOf } from '../formats/registry.js';
 import type { FormatServices } from '../formats/types.js';
 import { MANIFEST_NAME } from '../output/manifest.js';
 import type { MarpRenderer } from '../render/marp.js';
-import { MarpThread } from '../render/marp-thread.js';
+import { MarpThread, sameThemes } from '../render/marp-thread.js';
 
 export interface ServiceSettings {
   concurrency: number;
@@ -80,7 +80,7 @@ export class BuildServices implements AsyncDisposable {
   configure(settings: ServiceSettings, themes: string[]): this {
     // Services kept for a session (preview) see a build per save: a changed theme set gets a new
     // engine, and every build warms the browser again (it may have been relaunched since).
-    if (this.engine && !sameList(this.themes, themes) && !this.early.marp) this.engine = undefined;
+    if (this.engine && !sameThemes(this.themes, themes) && !this.early.marp) this.engine = undefined;
     this.settings = settings;
     this.themes = themes;
     this.warmed = false;
@@ -156,8 +156,6 @@ export class BuildServices implements AsyncDisposable {
     await Promise.all([session?.close(), this.early.browser?.kill(), this.early.marp?.close()]);
   }
 }
-
-const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 export interface BriefingServices {
   formats: FormatServices;

@@ -2,6 +2,7 @@
 // placeholders (type ftr, dt, sldNum, with Office's indices) on the master, on every layout and on
 // every slide, so that Insert › Header & Footer finds them; and the header's marking and the
 // footer's source as shapes of the layouts. Pure string building: the same IR gives the same bytes.
+import { escapeHtml } from '../render/inline.js';
 import type { DeckIR, Layout, SlideIR, TextShape } from './ir.js';
 import { spacingOf } from './text.js';
 
@@ -10,7 +11,8 @@ const emu = (n: number) => Math.round(n * EMU);
 const PH = { dt: 10, ftr: 11, sldNum: 12 } as const;
 type PhType = keyof typeof PH;
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+// XML text and attribute values take the same four escapes as HTML's.
+const esc = escapeHtml;
 const fill = (c: string | undefined) => (c ? `<a:solidFill><a:srgbClr val="${c.toUpperCase()}"/></a:solidFill>` : '<a:noFill/>');
 const ALIGN = { left: 'l', right: 'r', center: 'ctr' } as const;
 const ANCHOR = { top: 't', middle: 'ctr', bottom: 'b' } as const;

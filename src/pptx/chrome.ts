@@ -6,11 +6,11 @@ import type { Measured, SlideGeometry } from './geometry.js';
 import { PT, PX, SLIDE_W, type Box, type Chrome, type TextShape, type TextStyle, type Theme } from './ir.js';
 import { boxOf, para, round, styleOf, text, type Ctx } from './shapes.js';
 import { box } from './theme.js';
+import { plainText } from './text.js';
 
 /** Width per character of bold capitals per point of size, in the widest font an office suite may show. */
 const CAPS_EM = 0.72;
 
-const plain = (s: unknown) => String(s ?? '').replace(/\\(.)/g, '$1');
 
 const band = (m: Measured | undefined, y: number, h: number): Box => (m ? boxOf(m) : box(0, y, 1280, h));
 
@@ -55,13 +55,13 @@ export function chromeOf(view: ChromeView, theme: Theme, title: SlideGeometry | 
   // The source, cut as the deck cuts it (with an ellipsis) to what its box holds in the widest fallback font.
   const sourceStyle = c.source ? { ...styleOf(c.source, ctx), valign: 'middle' as const, lineHeight: 1 } : muted;
   const sourceBox = inBand(c.source, box(rtl ? 1280 - 64 - 420 : 64, 676, 420, 44));
-  const full = `${plain(view.labels.source)}: ${view.primarySource.plainTitle}`;
+  const full = `${plainText(view.labels.source)}: ${view.primarySource.plainTitle}`;
   const fit = Math.floor((sourceBox.w * 72) / (0.58 * sourceStyle.fontPt));
   // A long marking leaves the source next to no room: then the footer shows none, as the deck's shows next to none.
   const source = fit >= 12 ? text('Footer source', sourceBox, [para([{ text: full.length > fit ? `${full.slice(0, fit - 1).trimEnd()}…` : full }])], sourceStyle) : undefined;
 
   // The date: widened towards the marking for a wider fallback font (its other end stays where the deck has it).
-  const dateText = `${plain(view.labels.asOf)} ${plain(view.dateDisplay)}`;
+  const dateText = `${plainText(view.labels.asOf)} ${plainText(view.dateDisplay)}`;
   const dateStyle = c.date ? { ...styleOf(c.date, ctx), valign: 'middle' as const, lineHeight: 1, align: rtl ? ('left' as const) : ('right' as const) } : { ...muted, align: rtl ? ('left' as const) : ('right' as const) };
   const d0 = inBand(c.date, box(rtl ? 64 + 88 : 1280 - 64 - 88 - 220, 676, 220, 44));
   const dw = Math.max(d0.w, (dateText.length * 0.58 * dateStyle.fontPt) / 72 / 0.9);

@@ -8,13 +8,12 @@ import type { LayoutName, Paragraph, Shape, SlideIR, Theme } from './ir.js';
 import { badge, boxOf, CONTENT_BOTTOM, gapsPt, para, round, styleOf, text, type Ctx } from './shapes.js';
 import { actorsTable, glossaryTable, scenariosTable, sourcesTable } from './tables.js';
 import { timelineShapes } from './timeline.js';
-import { citeRuns, runsOf } from './text.js';
+import { citeRuns, plainText, runsOf } from './text.js';
 import { box } from './theme.js';
 import { PT } from './ir.js';
 import { chartShape } from './chart.js';
 import type { ChartView, KeyFigureView } from '../render/figures-view.js';
 
-const plain = (s: unknown) => String(s ?? '').replace(/\\(.)/g, '$1');
 
 const LAYOUT: Record<Slide['kind'], LayoutName> = {
   title: 'title',
@@ -47,7 +46,7 @@ export function slideIR(view: BriefingView, slide: Slide, g: SlideGeometry, them
     shapes.push(...bodyOf(view, slide, g, theme, ctx));
   }
   // The locator map (title or section slide) as a picture where the deck draws it, described for screen readers.
-  if (map && g.map) shapes.push({ kind: 'picture', name: 'Map', box: boxOf(g.map), data: map, alt: g.map.alt || plain(view.map?.names) });
+  if (map && g.map) shapes.push({ kind: 'picture', name: 'Map', box: boxOf(g.map), data: map, alt: g.map.alt || plainText(view.map?.names) });
   return { layout, shapes, notes: slide.notes, numbered: slide.kind !== 'title', background: g.box.background || undefined };
 }
 
@@ -77,7 +76,7 @@ function bodyOf(view: BriefingView, slide: Slide, g: SlideGeometry, theme: Theme
     case 'glossary':
       return glossaryTable(slide, g, theme, ctx);
     case 'sources':
-      return sourcesTable(slide, g, theme, ctx, plain(view.labels.admiralty && (view.labels.admiralty as { legend?: unknown }).legend));
+      return sourcesTable(slide, g, theme, ctx, plainText(view.labels.admiralty && (view.labels.admiralty as { legend?: unknown }).legend));
     case 'timeline':
       return timelineShapes(slide, g, theme, ctx);
     default:
@@ -161,7 +160,7 @@ function quotes(slide: Slide, g: SlideGeometry, theme: Theme, ctx: Ctx): Shape[]
   const qs = slide.items as BriefingView['quotes'];
   const paragraphs = qs.flatMap((q) => [
     para([...runsOf(q.text), ...citeRuns(q.cites, ctx.sourcesSlide, ctx.citeColor)], { bullet: 'bullet' }),
-    ...(q.speaker ? [para([{ text: `— ${plain(q.speaker)}`, color: theme.muted }], { level: 1 })] : []),
+    ...(q.speaker ? [para([{ text: `— ${plainText(q.speaker)}`, color: theme.muted }], { level: 1 })] : []),
   ]);
   return points(paragraphs, g, ctx);
 }

@@ -5,10 +5,9 @@ import type { ActorView, BriefingView, ScenarioView, SourceView } from '../rende
 import type { SlideGeometry } from './geometry.js';
 import { PT, type Paragraph, type Shape, type TableCell, type TableShape, type Theme } from './ir.js';
 import { CONTENT_BOTTOM, para, round, styleOf, type Ctx } from './shapes.js';
-import { citeRuns, runsOf } from './text.js';
+import { citeRuns, plainText, runsOf } from './text.js';
 import { box } from './theme.js';
 
-const plain = (s: unknown) => String(s ?? '').replace(/\\(.)/g, '$1');
 /** A URL shown with break opportunities (zero-width spaces) after its slashes, so long ones wrap in their cell. */
 const breakable = (url: string) => url.replace(/([/?&=_-])(?=[^/?&=_-])/g, '$1\u200b');
 const cell = (paragraphs: Paragraph[], extra: Partial<TableCell> = {}): TableCell => ({ paragraphs, ...extra });
@@ -42,7 +41,7 @@ function table(name: string, g: SlideGeometry, theme: Theme, ctx: Ctx, fractions
 
 export function actorsTable(view: BriefingView, slide: Slide, g: SlideGeometry, theme: Theme, ctx: Ctx): Shape[] {
   const L = view.labels;
-  const header = [L.actor, L.type, L.role, L.stance].map((l) => cell([para([{ text: plain(l).toUpperCase() }])], { bold: true }));
+  const header = [L.actor, L.type, L.role, L.stance].map((l) => cell([para([{ text: plainText(l).toUpperCase() }])], { bold: true }));
   const rows = (slide.items as ActorView[]).map((a) => [
     cell([para([...runsOf(a.name), ...citeRuns(a.cites, ctx.sourcesSlide, ctx.citeColor)])], { bold: true }),
     cell([para(runsOf(a.type), { color: theme.muted })]),
@@ -61,11 +60,11 @@ export function scenariosTable(view: BriefingView, slide: Slide, g: SlideGeometr
   // One column per scenario, as the deck's cards: name and likelihood, description, what to watch.
   const header = items.map((s) => {
     const shade = s.likelihood ? theme.likelihood[s.likelihood.level - 1] : undefined;
-    return cell([para(runsOf(s.name), { bold: true }), ...(s.likelihood ? [para([{ text: plain(s.likelihood.label) }], { fontPt: smallPt, color: shade?.ink })] : [])], { fill: shade?.fill, bold: true });
+    return cell([para(runsOf(s.name), { bold: true }), ...(s.likelihood ? [para([{ text: plainText(s.likelihood.label) }], { fontPt: smallPt, color: shade?.ink })] : [])], { fill: shade?.fill, bold: true });
   });
   const description = items.map((s) => cell([para(runsOf(s.description), { fontPt })]));
   const watch = items.map((s) =>
-    cell(s.indicators.length ? [para([{ text: plain(view.labels.watch).toUpperCase(), color: theme.muted }], { fontPt: smallPt, bold: true }), ...s.indicators.map((i) => para(runsOf(i), { bullet: 'bullet', fontPt: smallPt }))] : [para([])]),
+    cell(s.indicators.length ? [para([{ text: plainText(view.labels.watch).toUpperCase(), color: theme.muted }], { fontPt: smallPt, bold: true }), ...s.indicators.map((i) => para(runsOf(i), { bullet: 'bullet', fontPt: smallPt }))] : [para([])]),
   );
   const t = table('Scenarios', g, theme, ctx, items.map(() => 1 / items.length), header, [description, watch]);
   return [{ ...t, headerColor: theme.ink }];
@@ -83,7 +82,7 @@ export function glossaryTable(slide: Slide, g: SlideGeometry, theme: Theme, ctx:
 export function sourcesTable(slide: Slide, g: SlideGeometry, theme: Theme, ctx: Ctx, legendText?: string): Shape[] {
   const items = slide.items as SourceView[];
   const rows = items.map((s) => {
-    const details = [s.publisher, s.author, s.published].filter(Boolean).map(plain).join(' · ');
+    const details = [s.publisher, s.author, s.published].filter(Boolean).map(plainText).join(' · ');
     return [
       cell([para([{ text: `${s.n}.` }])], { bold: true }),
       cell([
@@ -93,6 +92,6 @@ export function sourcesTable(slide: Slide, g: SlideGeometry, theme: Theme, ctx: 
     ];
   });
   // The Admiralty legend, when a source is graded, as the last row.
-  const legend = items.some((s) => s.grade) ? [[cell([para([{ text: '' }])]), cell([para([{ text: plain(legendText ?? ''), color: theme.muted }])])]] : [];
+  const legend = items.some((s) => s.grade) ? [[cell([para([{ text: '' }])]), cell([para([{ text: plainText(legendText ?? ''), color: theme.muted }])])]] : [];
   return [table('Sources', { ...g, columns: [] }, theme, ctx, [0.05, 0.95], [], [...rows, ...legend])];
 }

@@ -82,6 +82,11 @@ export function citeRuns(cites: Cite[], sourcesSlide: number | undefined, color?
 
 export const plainOf = (runs: Run[]): string => runs.map((r) => r.text).join('');
 
+/** A view's text (or label) as plain text: its runs' text; a bare string has its Markdown escapes undone. */
+export function plainText(text: unknown): string {
+  return text instanceof Written ? plainOf(runsOf(text)) : String(text ?? '').replace(/\\(.)/g, '$1');
+}
+
 /**
  * The narrowest a character may be estimated at (em): what the estimate uses when Chromium measured
  * a narrower font. The tests estimate with this; boxes are sized with it or wider.

@@ -3,6 +3,7 @@
 // footer placeholders (chrome-xml.ts), no unused layout (parts.ts), and theme fonts with a fallback
 // for scripts and for suites without the named font.
 import JSZip from 'jszip';
+import { escapeHtml } from '../render/inline.js';
 import { layoutChrome, masterChrome, slideChrome } from './chrome-xml.js';
 import type { DeckIR } from './ir.js';
 import { tidyParts } from './parts.js';
@@ -24,7 +25,7 @@ export async function finishPptx(bytes: Uint8Array, ir: DeckIR): Promise<Uint8Ar
     edits.set(`ppt/slides/slide${i + 1}.xml`, (xml) => slideChrome(onePPr(placed.reduce((x, sh) => place(x, sh), xml)), ir, s, i + 1, lang));
   });
   // Each layout's chrome, the layout known by the name it carries.
-  const layoutOf = (xml: string) => ir.layouts.find((l) => xml.includes(`<p:cSld name="${escXml(masterName(ir, l.name))}"`))?.name;
+  const layoutOf = (xml: string) => ir.layouts.find((l) => xml.includes(`<p:cSld name="${escapeHtml(masterName(ir, l.name))}"`))?.name;
   const layoutEdit = (xml: string) => {
     const name = layoutOf(xml);
     return onePPr(name ? layoutChrome(xml, ir, name, lang) : xml);
@@ -48,8 +49,6 @@ export async function finishPptx(bytes: Uint8Array, ir: DeckIR): Promise<Uint8Ar
     return entry.async('uint8array');
   });
 }
-
-const escXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const coreDates = (xml: string, iso: string) =>
   xml.replace(/(<dcterms:created[^>]*>)[^<]*/, `$1${iso}`).replace(/(<dcterms:modified[^>]*>)[^<]*/, `$1${iso}`).replace(/<cp:lastModifiedBy>[^<]*/, '<cp:lastModifiedBy>briefdeck');

@@ -8,6 +8,9 @@ import { thread as profileThread } from '../util/profile.js';
 
 const MARKER = 'briefdeck-marp-thread';
 
+/** Two theme sets alike: the same CSS, in the same order. */
+export const sameThemes = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
 type Request = { kind: 'themes'; themes: string[] } | { kind: 'render'; id: number; markdown: string };
 type Reply = { id: number; result: MarpResult } | { id: number; error: { message: string; stack?: string } };
 
@@ -52,7 +55,7 @@ export class MarpThread implements MarpRenderer {
 
   /** The theme set (the CSS of every theme), sent before the first render and again when it changes (a preview's theme edit). */
   useThemes(themes: string[]): this {
-    if (this.themes && this.themes.length === themes.length && this.themes.every((t, i) => t === themes[i])) return this;
+    if (this.themes && sameThemes(this.themes, themes)) return this;
     this.themes = themes;
     this.here = undefined;
     if (!this.failed) this.worker.postMessage({ kind: 'themes', themes } satisfies Request);
