@@ -39,7 +39,7 @@ export async function makeOutputs(options: BuildOptions, templates: Templates, s
     meta: inStage('model/view', () => metadataOf(views.model)),
     services: bs.formats,
   };
-  const run = (f: OutputFormat, c: FormatContext) => inDocument(f.name, () => inStage(`format ${f.name}`, () => (f.produce ? f.produce(c) : Promise.resolve({ files: [] }))));
+  const run = (f: OutputFormat, c: FormatContext) => asFormat(f.name, () => (f.produce ? f.produce(c) : Promise.resolve({ files: [] })));
   // Formats that need no deck (the print briefing) start now; their browser page waits for the deck's first pass.
   const early = formats.filter((f) => !f.needs.deck && !f.needs.page).map((f) => run(f, ctx));
   const decked = (async (): Promise<Made> => {
@@ -74,7 +74,7 @@ async function deckStep(
   const render = (fit: FitSettings) => inStage('deck document', () => renderDeck(ctx.deckView, ctx.templates, marp, { theme: ctx.settings.theme, fit, branding: ctx.settings.branding }));
   const capture = async (page: Page, deck: RenderedDeck) => {
     const produces: Produce[] = [];
-    for (const { name, capture: take } of pageFormats) if (take) produces.push(await inDocument(name, () => inStage(`format ${name}`, () => take(page, { ...ctx, deck }))));
+    for (const { name, capture: take } of pageFormats) if (take) produces.push(await asFormat(name, () => take(page, { ...ctx, deck })));
     return produces;
   };
   if (options.fit === false) {
@@ -102,4 +102,9 @@ async function deckStep(
     );
   }
   return { deck: { ...fitted.deck, fit: report }, produces: fitted.result };
+}
+
+/** A format's own work, timed as its stage and its documents' kind (when BRIEFDECK_PROFILE is set). */
+function asFormat<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  return inDocument(name, () => inStage(`format ${name}`, fn));
 }
