@@ -6,15 +6,14 @@ import { spawnSync } from 'node:child_process';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BrowserSession } from '../../src/browser/session.js';
-import { findBrowser } from '../../src/browser/finder.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBriefing } from '../../src/content/load.js';
 import { measureSlides } from '../../src/fit/measure.js';
 import { toPlainText } from '../../src/render/inline.js';
 import { runCli, type CliRun } from '../helpers/cli.js';
 import { fontDescriptorName, pdfFonts, pdfInfo, pdfText, type PdfFont } from '../helpers/pdf.js';
 import { EXAMPLE, EXAMPLE_HE, fixture } from '../helpers/paths.js';
+import { useBrowserSession } from '../helpers/browser.js';
 import { tempDir, useTempDirs } from '../helpers/tmp.js';
 
 useTempDirs();
@@ -133,14 +132,7 @@ function pageBrightness(file: string, page: number): number {
   return (sum / pixels.length) * (255 / max);
 }
 
-let session: BrowserSession | undefined;
-function browser(): BrowserSession {
-  session ??= new BrowserSession({ executablePath: findBrowser().executablePath, concurrency: 1 });
-  return session;
-}
-afterAll(async () => {
-  await session?.close();
-});
+const browser = useBrowserSession();
 
 // ---------------------------------------------------------------------------------------------------
 describe('the stress fixture: 30 key points, a 120-word point, 40 actors, unbroken words', () => {

@@ -3,15 +3,14 @@
 import { writeFile, mkdir } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { BrowserSession } from '../../src/browser/session.js';
-import { findBrowser } from '../../src/browser/finder.js';
 import { ogImage } from '../../src/output/images.js';
 import { stringify } from 'yaml';
 import { runCli } from '../helpers/cli.js';
 import { pdfText, squash } from '../helpers/pdf.js';
 import { fixture } from '../helpers/paths.js';
+import { useBrowserSession } from '../helpers/browser.js';
 import { tempDir, useTempDirs } from '../helpers/tmp.js';
 
 useTempDirs();
@@ -49,14 +48,7 @@ function expectAllWords(pdf: string, words: string[]) {
 
 const MARKING = 'UNCLASSIFIED // FOR OFFICIAL USE ONLY // NOT FOR RELEASE OUTSIDE THE RECIPIENT ORGANISATION // HANDLE WITH CARE ENDQ';
 
-let session: BrowserSession | undefined;
-function browser(): BrowserSession {
-  session ??= new BrowserSession({ executablePath: findBrowser().executablePath, concurrency: 1 });
-  return session;
-}
-afterAll(async () => {
-  await session?.close();
-});
+const browser = useBrowserSession();
 
 interface CardMarking {
   where: string;
