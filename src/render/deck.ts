@@ -38,6 +38,11 @@ export function brandingCss(branding: Branding | undefined, scope: string, logoS
   return rules.join('\n');
 }
 
+/** The CSS the deck's front matter adds to its theme: figures (styled by the theme's own custom properties), branding. */
+export function deckStyle(templates: Templates, branding: Branding | undefined): string {
+  return [templates.files.get('deck/figures.css') ?? '', brandingCss(branding, 'section', 'section.title::before')].filter(Boolean).join('\n');
+}
+
 export interface RenderedDeck {
   markdown: string;
   html: string;
@@ -57,8 +62,7 @@ export function renderDeckMarkdown(view: BriefingView, templates: Templates, opt
     `%%[foot-source]${String(view.labels.source)}: ${String(view.primarySource.title)}%%`,
     `%%[foot-date]${String(view.labels.asOf)} ${String(view.dateDisplay)}%%`,
   ];
-  // Figures (key figures, charts, the map) are styled by the theme's own custom properties.
-  const style = [templates.files.get('deck/figures.css') ?? '', brandingCss(options.branding, 'section', 'section.title::before')].filter(Boolean).join('\n');
+  const style = deckStyle(templates, options.branding);
   const markdown = templates.deck({
     ...view,
     slides,

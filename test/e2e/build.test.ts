@@ -1,6 +1,7 @@
 // Real builds through the CLI, read back as a user's tools would: the PDFs with poppler and qpdf, the deck
 // in Chromium. Builds the English example once, then the fixtures, a folder with a broken file, HTML only,
 // the Hebrew example, and finally the installed binary as a user runs it.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -13,7 +14,7 @@ import { toPlainText } from '../../src/render/inline.js';
 import { ensureDist, runBin, runCli, type CliRun } from '../helpers/cli.js';
 import { attrOf, openTags } from '../helpers/html.js';
 import { fontDescriptorName, pdfFonts, pdfInfo, pdfText, qpdfCheck, squash, type PdfFont } from '../helpers/pdf.js';
-import { EXAMPLE, EXAMPLE_HE, fixture } from '../helpers/paths.js';
+import { EXAMPLE, EXAMPLE_HE, fixture, ROOT } from '../helpers/paths.js';
 import { listTree, tempDir, useTempDirs } from '../helpers/tmp.js';
 
 useTempDirs();
@@ -111,6 +112,27 @@ describe('the English example, built once by the CLI', () => {
     expect(md.split('\n').filter((l) => l === '---').length).toBe(2 + slides - 1);
     expect(run.stderr).toContain(`${slides} slides`);
   });
+
+  it("deck.md opens in Marp's own tools: Marp CLI prints its slides with spans and figures, not briefdeck's markup", () => {
+    const md = readFileSync(path.join(dir, 'deck.md'), 'utf8');
+    expect(md).not.toContain('%%');
+    expect(md).not.toContain('briefdeck-figure');
+    const marpPdf = path.join(out, 'marp.pdf');
+    const themes = ['briefing', 'situation-room'].map((t) => path.join(ROOT, 'templates', 'themes', `${t}.css`));
+    const cli = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', '@marp-team', 'marp-cli', 'marp-cli.js'), '--pdf', '--theme-set', ...themes, '-o', marpPdf, '--', path.join(dir, 'deck.md')], {
+      env: { ...process.env, CHROME_PATH: findBrowser().executablePath },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(cli.status, cli.stderr).toBe(0);
+    expect(pdfInfo(marpPdf).pages).toBe(pdfInfo(path.join(dir, 'deck.pdf')).pages);
+    const text = pdfText(marpPdf);
+    expect(missingPoints(keyPoints, text)).toEqual([]);
+    expect(text).not.toMatch(/%%|<svg|briefdeck-figure/);
+    // The chart and the map are drawn (their labels are text in the PDF), not shown as their source.
+    // (Only the chart writes its categories and "Source:" line; the deck's text has neither.)
+    for (const label of ['May 2024', 'Source: IAEA quarterly']) expect(squash(text)).toContain(squash(label));
+  }, 150_000);
 
   it('briefing.pdf is portrait A4 with at least two pages', () => {
     const info = pdfInfo(path.join(dir, 'briefing.pdf'));
