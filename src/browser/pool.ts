@@ -4,6 +4,7 @@
 import type { Browser, Page } from 'puppeteer-core';
 import type { Live } from './life.js';
 import { sandboxedPage } from './sandbox.js';
+import { applySwap, planSwap, slideBody, slideShape } from './slide-swap.js';
 
 /**
  * What decides how a document's body renders: the <html> element and everything in <head> after the
@@ -42,6 +43,8 @@ export function settle(): Promise<string[]> {
 
 interface Loaded {
   key: string | undefined;
+  /** The slides the page shows (slide-swap.ts), when its body is a deck's. */
+  shown?: { head: string; tail: string; keys: string[] };
   viewport: string;
   generation: number;
 }
@@ -162,25 +165,32 @@ export class PagePool {
     const state = this.loaded.get(page);
     const bodyAt = html.indexOf('<body>');
     const bodyEnd = html.lastIndexOf('</body>');
+    // Pages here run no scripts: the deck's viewer (a third of its body) need not cross the pipe.
+    const body = bodyEnd > bodyAt ? html.slice(bodyAt + 6, bodyEnd).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '') : '';
+    const slides = slideBody(body);
+    const shown = slides && { head: slides.head, tail: slides.tail, keys: slides.slides.map((s) => slideShape(s).key) };
     if (state && key !== undefined && state.key === key && bodyEnd > bodyAt) {
       const title = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
+      const swap = state.shown && slides ? planSwap(state.shown, slides) : undefined;
+      // Only the slides that changed (slide-swap.ts), else the whole body.
+      const swapped = swap ? await page.evaluate(applySwap, swap.plan, state.shown?.keys.length ?? 0) : false;
       await page.evaluate(
-        (body: string, titleHtml: string) => {
+        (body: string | null, titleHtml: string) => {
           const t = document.createElement('textarea');
           t.innerHTML = titleHtml;
           document.title = t.value;
-          document.body.innerHTML = body;
+          if (body !== null) document.body.innerHTML = body;
         },
-        // Pages here run no scripts: the deck's viewer (a third of its body) need not cross the pipe.
-        html.slice(bodyAt + 6, bodyEnd).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, ''),
+        swapped ? null : body,
         title,
       );
+      state.shown = shown;
       return page.evaluate(settle);
     }
-    if (state) state.key = undefined;
+    if (state) (state.key = undefined), (state.shown = undefined);
     await page.setContent(html, { waitUntil: 'load', timeout: this.timeout });
     const failed = await page.evaluate(settle);
-    if (state) state.key = key;
+    if (state) (state.key = key), (state.shown = shown);
     return failed;
   }
 }

@@ -1,6 +1,6 @@
 // From one measurement of the deck, each stacked part's next layout: its blocks read back from the
 // slides that drew them, handed to the pure packer, and the answer kept only when it is an improvement.
-import { STACKED, type FitSettings, type PartPlan, type Slide } from '../render/slides.js';
+import { PROBE_LEVELS, STACKED, type FitSettings, type PartPlan, type Slide } from '../render/slides.js';
 import type { SlideMeasure } from './measure.js';
 import { FLOOR_LEVEL, layoutPart, scaleHeight, SHRINK_LEVEL, textPieces, type Block, type Piece } from '../layout/pack.js';
 
@@ -70,9 +70,10 @@ export function decideParts(fit: FitSettings, slides: Slide[], measures: SlideMe
     // Probes: the part drawn whole at several levels, each slide measured at its own.
     const drawn = probed ? group.map((s) => [s.probe ?? 0, [s]] as const) : [[current(fit, part, group).level, group] as const];
     let blocks: Block[] | undefined;
+    let drawnLevel = FLOOR_LEVEL;
     for (const [level, slides] of drawn) {
       blocks = readBlocks([...slides], measures);
-      if (blocks) at[level] = blocks;
+      if (blocks) (at[level] = blocks), (drawnLevel = level);
     }
     if (!blocks) continue;
     const now = probed ? undefined : current(fit, part, group);
@@ -80,7 +81,15 @@ export function decideParts(fit: FitSettings, slides: Slide[], measures: SlideMe
     mem.room = Math.min(mem.room, room);
     if (now) mem.tried.add(JSON.stringify(now));
     const overflow = !probed && group.some((s) => (measures[s.number - 1]?.overflowY ?? 0) > slack);
-    const layout = layoutPart({ blocks, level: now?.level ?? FLOOR_LEVEL, at, room: mem.room }, FLOOR_LEVEL);
+    const layout = layoutPart({ blocks, level: now?.level ?? drawnLevel, at, room: mem.room }, FLOOR_LEVEL);
+    const unmeasured = probed ? PROBE_LEVELS.filter((l) => at[l] === undefined) : [];
+    if (unmeasured.length && !(layout.slides.length === 1 && layout.level <= 0)) {
+      // Measured at the theme's size alone (slides.ts, ONE_PROBE_LOAD) and it does not fit one slide
+      // there: the smaller sizes are measured on the next pass, before anything is decided.
+      fit.probes[part] = unmeasured;
+      changed = true;
+      continue;
+    }
 
     if (layout.tooTall.length) {
       // Texts too long for a slide at the floor: split at sentences, then measure the part whole again.
@@ -92,6 +101,7 @@ export function decideParts(fit: FitSettings, slides: Slide[], measures: SlideMe
         splits[raw] = Math.max(splits[raw] ?? 1, (fit.splits[part]?.[raw] ?? 1) === 1 ? pieces : (splits[raw] ?? 1) * pieces);
       }
       delete fit.plans[part];
+      fit.probes[part] = PROBE_LEVELS;
       memory.delete(part);
       changed = true;
       continue;

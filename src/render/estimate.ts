@@ -66,11 +66,27 @@ function plain(s: unknown): string {
  */
 export function estimateSplits(view: BriefingView): Record<string, number[]> {
   const out: Record<string, number[]> = {};
-  const L = (k: string) => plain(view.labels[k]);
-  const put = <T>(part: string, items: T[], capacity: number, cost: (t: T) => number) => {
+  estimateParts(view, (part, items, capacity, cost) => {
     const chunks = chunk(items, capacity * OPTIMISM, cost);
     if (chunks.length > 1) out[part] = chunks.map((c) => c.length);
-  };
+  });
+  return out;
+}
+
+/** Each stacked part's estimated height as a share of one slide's body (1 = just full), at the theme's size. */
+export function estimateLoads(view: BriefingView): Record<string, number> {
+  const out: Record<string, number> = {};
+  estimateParts(view, (part, items, capacity, cost) => {
+    out[part] = items.reduce((sum, it) => sum + cost(it), 0) / Math.max(capacity, 1);
+  });
+  return out;
+}
+
+type Put = <T>(part: string, items: T[], capacity: number, cost: (t: T) => number) => void;
+
+/** The stacked parts with their capacity in lines and each item's cost in lines. */
+function estimateParts(view: BriefingView, put: Put): void {
+  const L = (k: string) => plain(view.labels[k]);
   put('keyPoints', view.keyPoints, bodyLines(L('keyPoints')), (k: KeyPointView) => pointLines(k, k.likelihood || k.confidence ? CHARS.badged : CHARS.full) + 0.25);
   for (const s of view.sections) {
     const perLine = s.image ? CHARS.full / 2 : CHARS.full;
@@ -82,5 +98,4 @@ export function estimateSplits(view: BriefingView): Record<string, number[]> {
   put('quotes', view.quotes, bodyLines(L('quotes')), (q) => lines(q.plain, 70) * 1.1 + 1.6);
   put('glossary', view.glossary, bodyLines(L('glossary')), (g) => lines(g.plain, 70) * 0.85 + 0.35);
   put('sources', view.sources, bodyLines(L('sources')), (s) => lines(s.plain, 100) * 0.7 + 0.5);
-  return out;
 }

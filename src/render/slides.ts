@@ -1,7 +1,7 @@
 // Plans the deck: which slides, in what order, with what on each. The fit engine (src/fit) decides the splits.
 import Handlebars from 'handlebars';
 import { FLOOR_LEVEL, SHRINK_LEVEL, type Piece } from '../layout/pack.js';
-import { chunk, estimateSplits } from './estimate.js';
+import { chunk, estimateLoads, estimateSplits } from './estimate.js';
 import { splitItems, type Unit } from './slide-units.js';
 import type { BriefingView, Safe, SectionView } from './view.js';
 import type { ChartView, MapView } from './figures-view.js';
@@ -65,8 +65,10 @@ export interface FitSettings {
   perSlide: Record<string, number>;
   /** Horizontal timelines that did not fit and are drawn as a vertical list. */
   vertical: Record<string, boolean>;
+  /** Undecided parts: the levels to draw them at, when not those the estimates choose (see probeLevels). */
+  probes: Record<string, number[]>;
 }
-export const noFit = (): FitSettings => ({ plans: {}, splits: {}, figure: {}, shrink: {}, perSlide: {}, vertical: {} });
+export const noFit = (): FitSettings => ({ plans: {}, splits: {}, figure: {}, shrink: {}, perSlide: {}, vertical: {}, probes: {} });
 
 /** Cards on one slide, at most: actors in up to four columns, scenarios (long texts) three. */
 const CARDS = { actors: 8, scenarios: 3 };
@@ -75,7 +77,14 @@ export function gridColumns(n: number): number {
   return n <= 3 ? Math.max(1, n) : n === 4 ? 2 : n <= 6 ? 3 : 4;
 }
 /** The text levels an undecided part is measured at: the theme's size, 15% smaller, the floor. */
-const PROBE_LEVELS = [0, SHRINK_LEVEL, FLOOR_LEVEL];
+export const PROBE_LEVELS = [0, SHRINK_LEVEL, FLOOR_LEVEL];
+/**
+ * A part estimated at most this full at the theme's size is first measured at that size alone: if it
+ * fits one slide there, the smaller sizes cannot change its layout (the packer takes the largest size
+ * that gives the fewest slides), and Chromium is spared laying out its text twice more. If it does not
+ * fit after all, the fit engine measures it at the other levels on its next pass.
+ */
+const ONE_PROBE_LOAD = 0.9;
 const TIMELINE_ROW = { events: 6, chars: 110 };
 /** Kinds whose items stack vertically: the fit engine measures them and decides their splits. */
 export const STACKED = new Set<Slide['kind']>(['keypoints', 'section', 'actors-table', 'timeline', 'indicators', 'quotes', 'glossary', 'sources']);
@@ -87,6 +96,8 @@ export const STACKED = new Set<Slide['kind']>(['keypoints', 'section', 'actors-t
 export function planSlides(view: BriefingView, fit?: FitSettings): Slide[] {
   const f = fit ?? noFit();
   const estimates = fit ? {} : estimateSplits(view);
+  const loads = fit ? estimateLoads(view) : {};
+  const probeLevels = (part: string) => f.probes[part] ?? ((loads[part] ?? Infinity) <= ONE_PROBE_LOAD ? [0] : PROBE_LEVELS);
   const slides: Omit<Slide, 'number'>[] = [];
   const L = view.labels as Record<string, Safe>;
   const dir = view.dir === 'rtl' ? 'rtl' : '';
@@ -109,7 +120,7 @@ export function planSlides(view: BriefingView, fit?: FitSettings): Slide[] {
     const plans: [PartPlan, number | undefined][] = planned
       ? [[planned, undefined]]
       : fit
-        ? PROBE_LEVELS.map((level) => [whole(level), level])
+        ? probeLevels(part).map((level) => [whole(level), level])
         : [[fromCounts(units, estimates[part]), undefined]];
     for (const [plan, probe] of plans) {
       plan.slides.forEach((pieces, i) => {

@@ -66,6 +66,40 @@ describe('page reuse', () => {
   );
 });
 
+describe('slides swapped in place', () => {
+  // Marp's shape of a deck: numbered sections, pagination and a total, citations linking to the last slide.
+  const slide = (n: number, total: number, text: string) =>
+    `<svg data-marpit-svg="" viewBox="0 0 1280 720"><foreignObject width="1280" height="720"><section id="${n}" data-marpit-pagination="${n}" data-marpit-pagination-total="${total}"><p>${text} <a href="#${total}">1</a></p></section></foreignObject></svg>`;
+  const deck = (texts: string[]) => {
+    const body = `\n<div class="marpit">${texts.map((t, i) => slide(i + 1, texts.length, t)).join('')}</div>\n`;
+    return { body, html: `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Deck</title><style>section{width:1280px;height:720px}</style></head>\n<body>${body}</body>\n</html>\n` };
+  };
+
+  it(
+    'keeps the slides that only renumbered (their elements and layout), and the page ends as a full load would',
+    async () => {
+      const before = deck(['title', 'points whole', 'actors', 'sources']);
+      const after = deck(['title', 'points 1/2', 'points 2/2', 'actors', 'sources']);
+      const result = await session.withDocument(before.html, async (page) => {
+        // An expando property: on the element while it lives, never serialised.
+        await page.evaluate(() => [...document.querySelectorAll('div.marpit > svg')].forEach((el, i) => Object.assign(el, { bdMark: i })));
+        await session.show(page, after.html);
+        return page.evaluate((body: string) => {
+          const t = document.createElement('template');
+          t.innerHTML = body;
+          return {
+            marks: [...document.querySelectorAll('div.marpit > svg')].map((el) => (el as Element & { bdMark?: number }).bdMark ?? null),
+            same: document.querySelector('div.marpit')?.outerHTML === t.content.querySelector('div.marpit')?.outerHTML,
+          };
+        }, after.body);
+      });
+      // Title, actors and sources kept (renumbered: 4 -> 5 of 5, links to #5); the points slide replaced by two.
+      expect(result).toEqual({ marks: [0, null, null, 2, 3], same: true });
+    },
+    TIMEOUT,
+  );
+});
+
 describe('tagged PDFs from reused pages', () => {
   it(
     'give the same bytes whatever the page showed before (table cell ids are renumbered)',

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBriefing } from '../../../src/content/load.js';
 import { buildView } from '../../../src/render/view.js';
-import { noFit, planSlides } from '../../../src/render/slides.js';
+import { noFit, planSlides, PROBE_LEVELS } from '../../../src/render/slides.js';
 import { chunk } from '../../../src/render/estimate.js';
 import { CONTENT, FIXTURES } from '../../helpers/paths.js';
 
@@ -46,6 +46,18 @@ describe('planSlides', () => {
     expect(kp.every((s) => s.items.length <= 2 && s.classes.includes('fit-1'))).toBe(true);
     expect(kp.reduce((k, s) => k + s.items.length, 0)).toBe(n);
     expect(slides.find((s) => s.key === 'bluf')?.classes).toContain('fit-2');
+  });
+
+  it('draws an undecided part whole at three text levels, or at the theme\'s size alone when it is estimated well short of a slide', () => {
+    const view = viewOf(path.join(CONTENT, 'us-iran-nuclear-talks.yaml'));
+    const fit = noFit();
+    const probesOf = (part: string) => planSlides(view, fit).filter((s) => s.part === part).map((s) => s.probe);
+    // The indicators are short (estimated 72% of a slide); the key points are not.
+    expect(probesOf('indicators')).toEqual([0]);
+    expect(probesOf('keyPoints')).toEqual(PROBE_LEVELS);
+    // The fit engine asks for the other levels when the one probe did not fit.
+    fit.probes.indicators = [PROBE_LEVELS[1] as number, PROBE_LEVELS[2] as number];
+    expect(probesOf('indicators')).toEqual(PROBE_LEVELS.slice(1));
   });
 
   it('marks right-to-left decks on every slide', () => {

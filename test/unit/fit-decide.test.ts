@@ -1,0 +1,51 @@
+// The fit engine's decisions from one pass's measures (decide.ts), without Chromium: a part measured at
+// the theme's size alone is decided at once when it fits one slide, and measured at the smaller sizes
+// first when it does not.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseBriefing } from '../../src/content/load.js';
+import { decideParts, type PartMemory } from '../../src/fit/decide.js';
+import type { SlideMeasure } from '../../src/fit/measure.js';
+import { buildView } from '../../src/render/view.js';
+import { noFit, planSlides, PROBE_LEVELS, type Slide } from '../../src/render/slides.js';
+import { CONTENT } from '../helpers/paths.js';
+
+const file = path.join(CONTENT, 'us-iran-nuclear-talks.yaml');
+const view = buildView(parseBriefing(readFileSync(file), file), 'x', 'markdown');
+const ROOM = 480;
+
+/** Measures for the slides as drawn: each block `height` high (the part's own blocks `own` high). */
+function measured(slides: Slide[], part: string, own: number): SlideMeasure[] {
+  return slides.map((s) => {
+    const h = s.part === part ? own : 40;
+    const blocks = (s.pieces ?? []).map(() => ({ height: h }));
+    const used = blocks.reduce((a, b) => a + b.height, 0);
+    return { number: s.number, overflowY: used - ROOM, overflowX: 0, blocks, room: ROOM, fill: Math.min(1, used / ROOM) };
+  });
+}
+
+describe('decideParts with one probe', () => {
+  const decide = (own: number) => {
+    const fit = noFit();
+    const slides = planSlides(view, fit);
+    expect(slides.filter((s) => s.part === 'indicators').map((s) => s.probe)).toEqual([0]);
+    decideParts(fit, slides, measured(slides, 'indicators', own), new Map<string, PartMemory>(), 1);
+    return fit;
+  };
+
+  it('decides a part that fits one slide at the theme\'s size from that one measurement', () => {
+    const fit = decide(40);
+    expect(fit.probes.indicators).toBeUndefined();
+    expect(fit.plans.indicators?.slides).toHaveLength(1);
+    expect(fit.plans.indicators?.level).toBeLessThanOrEqual(0);
+  });
+
+  it('asks for the smaller sizes, deciding nothing yet, when it does not fit after all', () => {
+    const fit = decide(200);
+    expect(fit.probes.indicators).toEqual(PROBE_LEVELS.slice(1));
+    expect(fit.plans.indicators).toBeUndefined();
+    const next = planSlides(view, fit).filter((s) => s.part === 'indicators');
+    expect(next.map((s) => s.probe)).toEqual(PROBE_LEVELS.slice(1));
+  });
+});
