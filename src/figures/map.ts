@@ -116,6 +116,9 @@ export function renderMap(m: MapData, t: FigureTheme, title?: string): string {
   const pad = t.font * 1.2;
   const bottom = m.caption ? t.font * 1.6 : 0;
   const projection = geoMercator().fitExtent([[pad, pad], [t.width - pad, t.height - pad - bottom]], framed);
+  // Land is cut at the figure's edges (a stroke's width beyond them): what lies outside is never drawn,
+  // and wrote most of the SVG's bytes (Russia, Africa, the Americas reaching far past the frame).
+  projection.clipExtent([[-2, -2], [t.width + 2, t.height + 2]]);
   const path = geoPath(projection).digits(1);
   const shapes: string[] = [];
   const labels: string[] = [];

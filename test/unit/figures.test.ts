@@ -66,6 +66,11 @@ describe('locator map', () => {
     expect(texts(svg)).toContain('United States →');
     // Only countries in or near the frame are drawn: far fewer than the atlas's 241.
     expect((svg.match(/<path /g) ?? []).length).toBeLessThan(80);
+    // Land is cut at the edges: no coordinate of any outline lies more than a stroke's width outside.
+    const xy = [...svg.matchAll(/ d="([^"]*)"/g)].flatMap((m) => [...(m[1] ?? '').matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((c) => [Number(c[1]), Number(c[2])]));
+    expect(xy.length).toBeGreaterThan(100);
+    const outside = xy.filter(([x = 0, y = 0]) => x < -2.5 || x > 1002.5 || y < -2.5 || y > 402.5);
+    expect(outside).toEqual([]);
   });
 });
 
