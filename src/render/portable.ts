@@ -65,27 +65,12 @@ export function portableMarkdown(markdown: string, css: FigureCss): string {
   return directives + portableFigures(htmlSpans(body), css);
 }
 
-const OPEN = /^%%\[([a-z0-9 -]+)\]/;
-
 /** `%%[names]` and its closing `%%` as a <span>; a backslash escape (content's `\%`) is passed over whole. */
 export function htmlSpans(markdown: string): string {
   if (!markdown.includes('%%')) return markdown;
-  let out = '';
-  for (let i = 0; i < markdown.length; ) {
-    const c = markdown[i];
-    if (c === '\\') {
-      out += markdown.slice(i, i + 2);
-      i += 2;
-    } else if (c === '%' && markdown[i + 1] === '%') {
-      const open = OPEN.exec(markdown.slice(i, i + 80));
-      out += open ? `<span class="${(open[1] ?? '').trim()}">` : '</span>';
-      i += open ? open[0].length : 2;
-    } else {
-      out += c;
-      i += 1;
-    }
-  }
-  return out;
+  return markdown.replace(/\\[\s\S]|%%\[([a-z0-9 -]+)\]|%%/g, (m, names: string | undefined) =>
+    m.startsWith('\\') ? m : names !== undefined ? `<span class="${names.trim()}">` : '</span>',
+  );
 }
 
 /** The Markdown with every figure fence written as a self-contained SVG image. */
