@@ -66,6 +66,21 @@ describe('page reuse', () => {
   );
 });
 
+describe('a long-lived page', () => {
+  it(
+    'keeps no listener (nor what it holds) from the documents it showed',
+    async () => {
+      const counts: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        counts.push(await session.withDocument(doc(`Doc ${i}`, `body ${i}`), async (page) => page.listenerCount('error') + page.listenerCount('close')));
+      }
+      // The same number of listeners during the sixth use as during the first.
+      expect(new Set(counts).size, counts.join(' ')).toBe(1);
+    },
+    TIMEOUT,
+  );
+});
+
 describe('slides swapped in place', () => {
   // Marp's shape of a deck: numbered sections, pagination and a total, citations linking to the last slide.
   const slide = (n: number, total: number, text: string) =>
