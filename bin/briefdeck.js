@@ -1,8 +1,14 @@
 #!/usr/bin/env node
 // The briefdeck command: runs the CLI and sets the exit code; only unexpected bugs print a stack.
+import v8 from 'node:v8';
 import { main } from '../dist/cli/main.js';
 import { installSignalHandlers } from '../dist/cli/signals.js';
 
+// A build makes a megabyte-sized string or two per fit pass and keeps little: V8's default lets the heap
+// grow fourfold between full collections on a machine with memory to spare (440 MiB peak for 20
+// briefings). Growing it by half at a time keeps the peak near 280 MiB, for 5% more CPU (user time
+// 16.8 → 17.6 s, three paired builds of 20).
+v8.setFlagsFromString('--heap-growing-percent=50');
 installSignalHandlers();
 try {
   process.exitCode = await main(process.argv.slice(2));
