@@ -1,7 +1,6 @@
 // The command line: parses arguments, runs one command, prints errors, returns the exit code.
 // Nothing here ends the process: bin/briefdeck.js alone sets process.exitCode.
 import { version } from '../version.js';
-import yargs from 'yargs';
 import { BriefdeckError, ExitCode, formatDiagnostic, isBriefdeckError } from '../errors.js';
 import { Logger, type Io } from './log.js';
 import { buildCommand } from './commands/build.js';
@@ -12,6 +11,7 @@ import { browserOptions, doctorOptions, initOptions } from './commands/setup-opt
 import type { CommandHost } from './commands/host.js';
 import { resolveAtProject } from '../project-root.js';
 import { checkOptions } from './option-checks.js';
+import { startNameThread } from '../import/names-thread.js';
 
 /** A usage error yargs found; its hint (the option meant) is looked up once the options have loaded. */
 class UsageFailure extends Error {}
@@ -25,6 +25,9 @@ async function usageError(message: string): Promise<BriefdeckError> {
 const defaultIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, env: process.env, isTTY: Boolean(process.stderr.isTTY) });
 
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+  // import's names thread loads compromise, its slowest part, while yargs and the importer load here.
+  if (argv[0] === 'import') startNameThread();
+  const { default: yargs } = await import('yargs');
   let code: number = ExitCode.OK;
   let debug = argv.includes('--debug');
   const host: CommandHost = {
