@@ -1,25 +1,33 @@
 // The command line: parses arguments, runs one command, prints errors, returns the exit code.
 // Nothing here ends the process: bin/briefdeck.js alone sets process.exitCode.
 import { version } from '../version.js';
-import yargs from 'yargs';
 import { BriefdeckError, ExitCode, formatDiagnostic, isBriefdeckError } from '../errors.js';
 import { Logger, type Io } from './log.js';
 import { buildCommand } from './commands/build.js';
 import { validateCommand } from './commands/validate.js';
 import { importOptions } from './commands/import.js';
 import { newOptions } from './commands/new-options.js';
-import { previewOptions } from './commands/preview-options.js';
 import { browserOptions, doctorOptions, initOptions } from './commands/setup-options.js';
 import type { CommandHost } from './commands/host.js';
 import { resolveAtProject } from '../project-root.js';
 import { checkOptions } from './option-checks.js';
-import { buildOptions } from './options.js';
-import { suggestOption } from './suggest.js';
+import { startNameThread } from '../import/names-thread.js';
 
+/** A usage error yargs found; its hint (the option meant) is looked up once the options have loaded. */
+class UsageFailure extends Error {}
+
+async function usageError(message: string): Promise<BriefdeckError> {
+  const [{ buildOptions }, { suggestOption }] = await Promise.all([import('./options.js'), import('./suggest.js')]);
+  const known = [...Object.keys(buildOptions), 'help', 'version'];
+  return new BriefdeckError(ExitCode.USAGE, { message, hint: suggestOption(message, known) ?? 'see briefdeck --help' });
+}
 
 const defaultIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, env: process.env, isTTY: Boolean(process.stderr.isTTY) });
 
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+  // import's names thread loads compromise, its slowest part, while yargs and the importer load here.
+  if (argv[0] === 'import') startNameThread();
+  const { default: yargs } = await import('yargs');
   let code: number = ExitCode.OK;
   let debug = argv.includes('--debug');
   const host: CommandHost = {
@@ -64,7 +72,11 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .command(
       'preview [paths..]',
       'Serve the briefings on this machine (127.0.0.1), rebuild on save and reload open pages',
-      (y) => y.positional('paths', { type: 'string', array: true, default: ['content'], describe: 'Content files or folders' }).options(previewOptions),
+      // The options (with build's and the formats they list) load only when preview runs.
+      async (y) => {
+        const { previewOptions } = await import('./commands/preview-options.js');
+        return y.positional('paths', { type: 'string', array: true, default: ['content'], describe: 'Content files or folders' }).options(previewOptions);
+      },
       async (a) => {
         host.debug(a.debug);
         const { runPreview } = await import('./commands/preview.js');
@@ -101,8 +113,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .exitProcess(false)
     .fail((msg, err) => {
       if (err) throw err;
-      const known = [...Object.keys(buildOptions), 'help', 'version'];
-      throw new BriefdeckError(ExitCode.USAGE, { message: msg, hint: suggestOption(msg, known) ?? 'see briefdeck --help' });
+      throw new UsageFailure(msg);
     });
   try {
     let helpText = '';
@@ -111,7 +122,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     });
     if (helpText) io.stdout.write(`${helpText}\n`);
     return code;
-  } catch (e) {
+  } catch (thrown) {
+    const e = thrown instanceof UsageFailure ? await usageError(thrown.message) : thrown;
     if (isBriefdeckError(e)) {
       const log = new Logger(io);
       for (const d of e.diagnostics) log.error(formatDiagnostic(d));

@@ -75,8 +75,16 @@ function acronymsIn(text: string): Map<string, string> {
   return map;
 }
 
-/** The actors of an article, most present first, at most `max`; `names` are compromise's typed names of each sentence. */
-export function actorsOf(sentences: Sentence[], names: TypedNames[], max = 12): Actor[] {
+/** wink's proper-noun runs of each sentence: the part of the actors that needs no names from compromise. */
+export function nameRunsOf(sentences: Sentence[]): string[][] {
+  return sentences.map((s) => properNounRuns(s.text));
+}
+
+/**
+ * The actors of an article, most present first, at most `max`; `names` are compromise's typed names of each
+ * sentence, `runs` the sentences' proper-noun runs (found while compromise still works on its thread).
+ */
+export function actorsOf(sentences: Sentence[], names: TypedNames[], runs = nameRunsOf(sentences), max = 12): Actor[] {
   const found = new Map<string, Found>();
   const body = sentences.map((s) => s.text).join(' ');
   const acronyms = acronymsIn(body);
@@ -107,7 +115,7 @@ export function actorsOf(sentences: Sentence[], names: TypedNames[], max = 12): 
     for (const t of typed.people) add(t, 'person', s.index);
     for (const t of typed.organisations) add(t, 'organisation', s.index);
     for (const t of typed.places) add(t, 'place', s.index);
-    for (const run of properNounRuns(s.text)) {
+    for (const run of runs[i] ?? []) {
       for (const part of splitAtGazetteer(run).rest) add(part, undefined, s.index);
     }
   }

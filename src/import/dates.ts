@@ -4,8 +4,10 @@ import type * as Chrono from 'chrono-node';
 import type * as ChronoEn from 'chrono-node/en';
 
 // chrono-node's CommonJS build loads faster than its ES modules, and its English locale alone (the
-// same casual parser `chrono.parse` uses) in a third of the time of every locale.
-const chrono: typeof ChronoEn = createRequire(import.meta.url)('chrono-node/en');
+// same casual parser `chrono.parse` uses) in a third of the time of every locale. It loads at the first
+// parse: an import has sent its sentences to the names thread by then, which need not wait for it.
+let chrono: typeof ChronoEn | undefined;
+const en = (): typeof ChronoEn => (chrono ??= createRequire(import.meta.url)('chrono-node/en') as typeof ChronoEn);
 
 export interface DateMention {
   /** YYYY, YYYY-MM or YYYY-MM-DD: only as precise as the text is. */
@@ -159,7 +161,7 @@ export function datesIn(sentence: string, ref: Date): DateMention[] {
   const forward = FORWARD.test(sentence);
   const found: DateMention[] = [];
   const taken: [number, number][] = [];
-  const parsed = MAYBE_DATE.test(sentence) ? chrono.parse(sentence, { instant: ref, timezone: 0 }, { forwardDate: false }) : [];
+  const parsed = MAYBE_DATE.test(sentence) ? en().parse(sentence, { instant: ref, timezone: 0 }, { forwardDate: false }) : [];
   for (const r of parsed) {
     taken.push([r.index, r.index + r.text.length]);
     const date = fromChrono(r, sentence.slice(Math.max(0, r.index - 12), r.index), ref, forward);

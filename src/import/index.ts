@@ -1,11 +1,11 @@
 // `briefdeck import` as a function: raw article in, a content draft (object and YAML) out, checked against the schema.
-import { briefingSchema } from '../content/schema.js';
+// The schema (zod) and the YAML writer load after the sentences are on the names thread: it waits for nothing else.
 import { BriefdeckError, ExitCode, contentError, formatPath } from '../errors.js';
-import { actorsOf } from './actors.js';
+import { actorsOf, nameRunsOf } from './actors.js';
 import type { Sentence } from './article.js';
 import { takeDateline } from './dateline.js';
 import { referenceOf } from './dates.js';
-import { draftYaml, type Draft, type Reviews } from './draft.js';
+import type { Draft, Reviews } from './draft.js';
 import { extractArticle } from './extract.js';
 import { typedNames } from './names-thread.js';
 import { paragraphs, sentencesOf } from './nlp.js';
@@ -63,8 +63,10 @@ export async function importArticle(input: string, opts: ImportOptions): Promise
   if (textDate && !timeline.some((e) => e.date === textDate)) {
     timeline.push({ date: textDate, event: `${article.publisher ?? 'The article'} reports: ${title}` });
   }
-  const actors = actorsOf(sentences, await names);
   const sections = sectionsOf(article.blocks, sentences, new Set(bluf.map((s) => s.index)));
+  const runs = nameRunsOf(sentences);
+  const [typed, { briefingSchema }, { draftYaml }] = await Promise.all([names, import('../content/schema.js'), import('./draft.js')]);
+  const actors = actorsOf(sentences, typed, runs);
   const source: Draft['sources'][number] = { id: 'article', title };
   const publisher = article.publisher ?? dateline.agency;
   if (publisher) source.publisher = publisher;

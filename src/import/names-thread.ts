@@ -56,8 +56,6 @@ class NameThread {
 
   constructor() {
     this.worker = new Worker(new URL(import.meta.url), { workerData: MARKER });
-    // Only an awaited answer keeps the process alive: an import that ends does not wait for the thread.
-    this.worker.unref();
     this.worker.on('message', (reply: Reply) => {
       const w = this.waiting.get(reply.id);
       this.waiting.delete(reply.id);
@@ -73,6 +71,9 @@ class NameThread {
     };
     this.worker.on('error', fail);
     this.worker.on('exit', fail);
+    // Only an awaited answer keeps the process alive: an import that ends (or fails before asking) does not
+    // wait for the thread. After the listeners, which would keep it alive again.
+    this.worker.unref();
   }
 
   find(texts: string[]): Promise<TypedNames[]> {

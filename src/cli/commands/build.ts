@@ -1,17 +1,22 @@
 // `briefdeck build [paths..]`: builds briefings, reports each as it finishes, writes --report.
 import type { CommandModule } from 'yargs';
-import { BuildServices } from '../../pipeline/services.js';
-import { buildOptions, pathsPositional, type BuildArgs } from '../options.js';
+import type { BuildServices } from '../../pipeline/services.js';
+import type { BuildArgs } from '../options.js';
 import type { CommandHost } from './host.js';
 
 export function buildCommand(host: CommandHost): CommandModule<object, BuildArgs> {
   return {
     command: 'build [paths..]',
     describe: 'Build briefings into the output folder (deck.html, deck.pdf, briefing.pdf, deck.md)',
-    builder: (y) => y.positional('paths', pathsPositional).options(buildOptions),
+    // The options (and the formats they list) load only when build runs: other commands never need them.
+    builder: async (y) => {
+      const { buildOptions, pathsPositional } = await import('../options.js');
+      return y.positional('paths', pathsPositional).options(buildOptions);
+    },
     handler: async (a) => {
       host.debug(a.debug);
       // Chromium and the Marp thread start before the build's modules load; ended here whatever happens.
+      const { BuildServices } = await import('../../pipeline/services.js');
       await using services = BuildServices.early(a);
       host.exit(await runBuild(a, host, services));
     },
