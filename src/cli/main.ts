@@ -5,7 +5,7 @@ import { BriefdeckError, ExitCode, formatDiagnostic, isBriefdeckError } from '..
 import { Logger, type Io } from './log.js';
 import { buildCommand } from './commands/build.js';
 import { validateCommand } from './commands/validate.js';
-import { importOptions } from './commands/import.js';
+import { importOptions, STDIN } from './commands/import.js';
 import { newOptions } from './commands/new-options.js';
 import { browserOptions, doctorOptions, initOptions } from './commands/setup-options.js';
 import type { CommandHost } from './commands/host.js';
@@ -35,7 +35,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     exit: (c) => (code = c),
     debug: (on) => (debug = on),
   };
-  const parser = yargs(argv)
+  // `import -` reads stdin; yargs would make the lone `-` an empty string.
+  const args = argv[0] === 'import' ? argv.map((a, i) => (i > 0 && a === '-' ? STDIN : a)) : argv;
+  const parser = yargs(args)
     .scriptName('briefdeck')
     .usage('$0 <command> [options]\n\nTurn structured article data (YAML/JSON) into briefing decks and print briefings.')
     .command(buildCommand(host))
@@ -117,7 +119,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     });
   try {
     let helpText = '';
-    await parser.parseAsync(argv, {}, (err, _argv, output) => {
+    await parser.parseAsync(args, {}, (err, _argv, output) => {
       if (output && !err) helpText = output;
     });
     if (helpText) io.stdout.write(`${helpText}\n`);

@@ -85,6 +85,11 @@ describe('briefdeck import', () => {
     expect(s.code).toBe(0);
     expect(s.stdout).toMatch(/^# yaml-language-server: \$schema=/);
     expect((parse(s.stdout) as DraftShape).date).toBe('2015-09-12');
+    // `-` reads the article from stdin: the same draft, named <stdin>.
+    const piped = runBin(['import', '-'], { cwd: dir, input: await readFile(article, 'utf8') });
+    expect(piped.code, piped.stderr).toBe(0);
+    expect(piped.stdout.replace(/^# Draft made by briefdeck import from .*$/m, '')).toBe(s.stdout.replace(/^# Draft made by briefdeck import from .*$/m, ''));
+    expect(piped.stdout).toContain('from <stdin>');
     // The same article without its title and date line: nothing in it says when it was written.
     const body = path.join(dir, 'body.txt');
     await writeFile(body, (await readFile(article, 'utf8')).split(/\n\s*\n/).slice(2).join('\n\n'));

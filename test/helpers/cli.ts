@@ -47,6 +47,8 @@ export function ensureDist(): void {
 
 export interface BinOptions {
   cwd?: string;
+  /** Written to the command's stdin. */
+  input?: string;
   env?: NodeJS.ProcessEnv;
   timeout?: number;
 }
@@ -63,6 +65,7 @@ export function runBin(args: string[], opts: BinOptions = {}): BinRun {
     cwd: opts.cwd ?? ROOT,
     env: { ...process.env, NO_COLOR: '1', ...opts.env },
     encoding: 'utf8',
+    input: opts.input,
     timeout: opts.timeout ?? 180_000,
     maxBuffer: 64 * 1024 * 1024,
   });

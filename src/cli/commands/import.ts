@@ -14,6 +14,13 @@ export const importOptions = {
   debug: { type: 'boolean', default: false, describe: 'Print stack traces with errors' },
 } satisfies Record<string, Options>;
 
+/**
+ * What `-` (stdin) becomes before yargs parses it: yargs reads a lone `-` as an option with no name and
+ * hands the command an empty string. No path can hold a NUL, so this names no file.
+ */
+export const STDIN = '\u0000stdin';
+const isStdin = (file: string) => file === '-' || file === STDIN;
+
 export interface ImportArgs {
   file: string;
   out?: string;
@@ -28,7 +35,7 @@ function localToday(): string {
 
 function readInput(file: string): string {
   try {
-    return readFileSync(file === '-' ? 0 : file, 'utf8');
+    return readFileSync(isStdin(file) ? 0 : file, 'utf8');
   } catch (e) {
     const code = e instanceof Error && 'code' in e ? String(e.code) : '';
     if (code === 'ENOENT') throw usageError(`cannot read ${file}: no such file`, 'give the path of an article (.txt, .md or .html), or - for stdin');
@@ -48,7 +55,7 @@ export async function runImport(a: ImportArgs, log: Logger): Promise<number> {
   // compromise starts loading on its thread before the rest of the importer loads here.
   (await import('../../import/names-thread.js')).startNameThread();
   const { importArticle } = await import('../../import/index.js');
-  const name = a.file === '-' ? '<stdin>' : a.file;
+  const name = isStdin(a.file) ? '<stdin>' : a.file;
   const modeline = schemaModeline(out ?? path.join(process.cwd(), 'content', 'draft.yaml'));
   const result = await importArticle(input, { name, today: localToday(), modeline, ...(a.date ? { date: a.date } : {}) });
   if (result.dateFrom === 'today') log.warn(`no date in ${name} and no --date: the draft is dated today; set its date`);
