@@ -28,6 +28,8 @@ export async function joinTaggedPdfs(files: Uint8Array[]): Promise<Uint8Array> {
   const base = tagsOf(lib, first);
   const ids = [...(base?.ids ?? [])];
   let nextKey = base?.nextKey ?? 0;
+  // Looked up once: pdf-lib finds an object's ref by going through every object.
+  let documentRef: PDFObject | undefined;
   for (const doc of rest) {
     const copier = lib.PDFObjectCopier.for(doc.context, first.context);
     const tags = tagsOf(lib, doc);
@@ -45,11 +47,12 @@ export async function joinTaggedPdfs(files: Uint8Array[]): Promise<Uint8Array> {
     // Cut each top-level element from its own root before copying, or the copy would take the whole
     // root (and its parent tree) along; it is joined to the first file's document element after.
     const P = lib.PDFName.of('P');
+    documentRef ??= first.context.getObjectRef(base.document) ?? base.document;
     for (let i = 0; i < tags.kids.size(); i++) {
       const kid = tags.kids.lookupMaybe(i, lib.PDFDict);
       kid?.delete(P);
       const copied = copier.copy(tags.kids.get(i));
-      first.context.lookupMaybe(copied, lib.PDFDict)?.set(P, first.context.getObjectRef(base.document) ?? base.document);
+      first.context.lookupMaybe(copied, lib.PDFDict)?.set(P, documentRef);
       base.kids.push(copied);
     }
     for (const [key, value] of tags.parents) base.parents.push([key + offset, copier.copy(value)]);
