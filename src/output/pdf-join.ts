@@ -72,8 +72,13 @@ function tagsOf(lib: Lib, doc: PDFDocument): Tags | undefined {
   const { PDFArray: Arr, PDFDict: Dict, PDFName: Name, PDFNumber: Num } = lib;
   const root = doc.catalog.lookupMaybe(Name.of('StructTreeRoot'), Dict);
   const document = root?.lookupMaybe(Name.of('K'), Dict);
-  const kids = document?.lookupMaybe(Name.of('K'), Arr);
-  if (!root || !document || !kids) return undefined;
+  if (!root || !document) return undefined;
+  // One top-level element may stand alone rather than in an array: made an array, to join others to.
+  let kids = document.lookupMaybe(Name.of('K'), Arr);
+  if (!kids) {
+    const one = document.get(Name.of('K'));
+    document.set(Name.of('K'), (kids = doc.context.obj(one ? [one] : [])));
+  }
   const parents: [number, PDFObject][] = [];
   leaves(lib, root.lookupMaybe(Name.of('ParentTree'), Dict), 'Nums', (k, v) => k instanceof lib.PDFNumber && parents.push([k.asNumber(), v]));
   const ids: [string, PDFObject][] = [];
