@@ -1,13 +1,13 @@
 // deck.pdf: the fitted page printed as it stands, one slide a page, with an outline and (--pdf-notes) notes.
-import { printPage } from '../output/pdf.js';
+import { printDeck } from '../output/pdf-chunks.js';
 import { defineFormat } from './types.js';
 
 export const deckPdf = defineFormat({
   name: 'pdf',
   describe: 'pdf (deck.pdf)',
   needs: { deck: true, page: true, pdf: true },
-  capture: async (page, { services }) => {
-    const printed = await printPage(page, services.timeout);
+  capture: async (page, { services, deck }) => {
+    const printed = await printDeck(page, deck?.slides.length ?? 0, services.timeout);
     return async ({ deck, meta, settings, deckView }) => {
       const slides = deck?.slides ?? [];
       const [{ withMetadata }, { deckOutline }] = await Promise.all([import('../output/pdf.js'), import('../output/outline.js')]);

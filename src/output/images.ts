@@ -1,8 +1,7 @@
 // Pictures of the deck: one PNG per slide (for chat, e-mail, a CMS) and the Open Graph image of the
 // title slide, taken from deck.html as loaded in the shared browser.
-import type { Page, Viewport } from 'puppeteer-core';
-
-const SLIDE_SELECTOR = 'div.marpit > svg[data-marpit-svg]';
+import type { ElementHandle, Page, Viewport } from 'puppeteer-core';
+import { inWindows, SLIDE_SELECTOR } from './slide-window.js';
 const SLIDE_W = 1280;
 const SLIDE_H = 720;
 const OG = { width: 1200, height: 630 };
@@ -42,6 +41,29 @@ async function broughtToFront<T>(page: Page, viewport: Viewport, fn: () => Promi
   }
 }
 
+/** Slides shown at a time while they are photographed. */
+const SHOT_WINDOW = 100;
+
+/** One slide's picture, or undefined for a slide with no box. */
+async function shoot(page: Page, slide: ElementHandle): Promise<Uint8Array | undefined> {
+  // Bring the slide into the viewport (which is exactly one slide) and capture that: much faster
+  // than capturing beyond the viewport, which re-lays out the whole page for every picture.
+  const box = await slide.evaluate((el) => {
+    el.scrollIntoView({ block: 'start', inline: 'start', behavior: 'instant' });
+    const r = el.getBoundingClientRect();
+    const v = window.visualViewport;
+    return { x: r.left + (v?.pageLeft ?? window.scrollX), y: r.top + (v?.pageTop ?? window.scrollY), width: r.width, height: r.height };
+  });
+  if (!box.width || !box.height) return undefined;
+  const png = await page.screenshot({
+    type: 'png',
+    clip: { x: box.x, y: box.y, width: box.width, height: box.height },
+    captureBeyondViewport: false,
+    optimizeForSpeed: true,
+  });
+  return new Uint8Array(png);
+}
+
 /** One PNG per slide, in order, each 1280·scale x 720·scale pixels. */
 export async function screenshotSlides(page: Page, options: ScreenshotOptions): Promise<Uint8Array[]> {
   const scale = options.scale > 0 && Number.isFinite(options.scale) ? options.scale : 1;
@@ -49,24 +71,14 @@ export async function screenshotSlides(page: Page, options: ScreenshotOptions): 
     const slides = await page.$$(SLIDE_SELECTOR);
     const out: Uint8Array[] = [];
     try {
-      for (const slide of slides) {
-        // Bring the slide into the viewport (which is exactly one slide) and capture that: much faster
-        // than capturing beyond the viewport, which re-lays out the whole page for every picture.
-        const box = await slide.evaluate((el) => {
-          el.scrollIntoView({ block: 'start', inline: 'start', behavior: 'instant' });
-          const r = el.getBoundingClientRect();
-          const v = window.visualViewport;
-          return { x: r.left + (v?.pageLeft ?? window.scrollX), y: r.top + (v?.pageTop ?? window.scrollY), width: r.width, height: r.height };
-        });
-        if (!box.width || !box.height) continue;
-        const png = await page.screenshot({
-          type: 'png',
-          clip: { x: box.x, y: box.y, width: box.width, height: box.height },
-          captureBeyondViewport: false,
-          optimizeForSpeed: true,
-        });
-        out.push(new Uint8Array(png));
-      }
+      // A window of slides at a time, the rest hidden (output/slide-window.ts): each capture repaints
+      // the page, and in a long deck the whole of it, so a picture's cost grew with the deck.
+      await inWindows(page, slides.length, SHOT_WINDOW, async ([from, to]) => {
+        for (const slide of slides.slice(from, to)) {
+          const png = await shoot(page, slide);
+          if (png) out.push(png);
+        }
+      });
     } finally {
       await Promise.all(slides.map((s) => s.dispose()));
     }
