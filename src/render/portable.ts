@@ -65,11 +65,12 @@ export function portableMarkdown(markdown: string, css: FigureCss): string {
   return directives + portableFigures(htmlSpans(body), css);
 }
 
-/** `%%[names]` and its closing `%%` as a <span>; a backslash escape (content's `\%`) is passed over whole. */
+/** `%%[names]` and its closing `%%` as a <span>; a backslash escape (content's `\%`) and a comment are passed over whole. */
 export function htmlSpans(markdown: string): string {
   if (!markdown.includes('%%')) return markdown;
-  return markdown.replace(/\\[\s\S]|%%\[([a-z0-9 -]+)\]|%%/g, (m, names: string | undefined) =>
-    m.startsWith('\\') ? m : names !== undefined ? `<span class="${names.trim()}">` : '</span>',
+  // Comments (speaker notes, directives) are not Markdown: their text stays as written.
+  return markdown.replace(/<!--[\s\S]*?-->|\\[\s\S]|%%\[([a-z0-9 -]+)\]|%%/g, (m, names: string | undefined) =>
+    m.startsWith('\\') || m.startsWith('<!--') ? m : names !== undefined ? `<span class="${names.trim()}">` : '</span>',
   );
 }
 

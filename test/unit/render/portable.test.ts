@@ -27,6 +27,8 @@ describe('portable deck.md', () => {
   it('writes a span as <span>, passing over escapes (content\'s 50\\% stays text)', () => {
     expect(htmlSpans('%%[kicker]50\\%%% of it')).toBe('<span class="kicker">50\\%</span> of it');
     expect(htmlSpans('no spans \\%\\% here')).toBe('no spans \\%\\% here');
+    // Speaker notes are a comment, written as the author wrote them.
+    expect(htmlSpans('<!-- Notes: %%[evil]x%% -->\n%%[kicker]k%%')).toBe('<!-- Notes: %%[evil]x%% -->\n<span class="kicker">k</span>');
   });
 
   it('reads custom properties of the named selectors only, past an @import statement', () => {
