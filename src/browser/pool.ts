@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'puppeteer-core';
 import type { Live } from './life.js';
 import { sandboxedPage } from './sandbox.js';
-import { applySwap, planSwap, slideBody, slideShape } from './slide-swap.js';
+import { applySwap, planSwap, shapesOf, slideBody, type ShownSlides } from './slide-swap.js';
 
 /**
  * What decides how a document's body renders: the <html> element and everything in <head> after the
@@ -44,7 +44,7 @@ export function settle(): Promise<string[]> {
 interface Loaded {
   key: string | undefined;
   /** The slides the page shows (slide-swap.ts), when its body is a deck's. */
-  shown?: { head: string; tail: string; keys: string[] };
+  shown?: ShownSlides;
   viewport: string;
   generation: number;
 }
@@ -168,12 +168,12 @@ export class PagePool {
     // Pages here run no scripts: the deck's viewer (a third of its body) need not cross the pipe.
     const body = bodyEnd > bodyAt ? html.slice(bodyAt + 6, bodyEnd).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '') : '';
     const slides = slideBody(body);
-    const shown = slides && { head: slides.head, tail: slides.tail, keys: slides.slides.map((s) => slideShape(s).key) };
+    const next = slides && shapesOf(slides);
     if (state && key !== undefined && state.key === key && bodyEnd > bodyAt) {
       const title = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
-      const swap = state.shown && slides ? planSwap(state.shown, slides) : undefined;
+      const plan = state.shown && slides && next ? planSwap(state.shown, slides, next.shapes) : undefined;
       // Only the slides that changed (slide-swap.ts), else the whole body.
-      const swapped = swap ? await page.evaluate(applySwap, swap.plan, state.shown?.keys.length ?? 0) : false;
+      const swapped = plan ? await page.evaluate(applySwap, plan, state.shown?.keys.length ?? 0) : false;
       await page.evaluate(
         (body: string | null, titleHtml: string) => {
           const t = document.createElement('textarea');
@@ -184,13 +184,13 @@ export class PagePool {
         swapped ? null : body,
         title,
       );
-      state.shown = shown;
+      state.shown = next?.shown;
       return page.evaluate(settle);
     }
     if (state) (state.key = undefined), (state.shown = undefined);
     await page.setContent(html, { waitUntil: 'load', timeout: this.timeout });
     const failed = await page.evaluate(settle);
-    if (state) (state.key = key), (state.shown = shown);
+    if (state) (state.key = key), (state.shown = next?.shown);
     return failed;
   }
 }

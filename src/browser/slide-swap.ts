@@ -50,33 +50,44 @@ export function slideShape(slide: string): SlideShape {
   return { key, numbers };
 }
 
+/** The slides a page shows, as the next swap compares them: what surrounds them, and their keys. */
+export interface ShownSlides {
+  head: string;
+  tail: string;
+  keys: string[];
+}
+
+/** A body's slides with their shapes, each slide read once (the shapes serve the swap and what is shown after). */
+export function shapesOf(body: SlideBody): { shapes: SlideShape[]; shown: ShownSlides } {
+  const shapes = body.slides.map(slideShape);
+  return { shapes, shown: { head: body.head, tail: body.tail, keys: shapes.map((s) => s.key) } };
+}
+
 /**
- * How to go from the slides shown (their keys) to `next`: each new slide keeps the first old one after
- * the last kept that has its key, else is inserted; old slides passed over are removed. Undefined when
- * the parts around the slides differ (then the whole body is swapped).
+ * How to go from the slides shown to `next` (`shapes` its slides' shapes): each new slide keeps the first
+ * old one after the last kept that has its key, else is inserted; old slides passed over are removed.
+ * Undefined when the parts around the slides differ (then the whole body is swapped).
  */
-export function planSwap(shown: { head: string; tail: string; keys: string[] }, next: SlideBody): { plan: SwapPlan; keys: string[] } | undefined {
+export function planSwap(shown: ShownSlides, next: SlideBody, shapes: SlideShape[]): SwapPlan | undefined {
   if (shown.head !== next.head || shown.tail !== next.tail) return undefined;
   const positions = new Map<string, number[]>();
   shown.keys.forEach((k, i) => positions.set(k, [...(positions.get(k) ?? []), i]));
-  const keys: string[] = [];
   const items: SwapItem[] = [];
   const kept = new Set<number>();
   let after = -1;
-  for (const html of next.slides) {
-    const { key, numbers } = slideShape(html);
-    keys.push(key);
-    const at = positions.get(key)?.find((i) => i > after);
+  next.slides.forEach((html, i) => {
+    const { key, numbers } = shapes[i] as SlideShape;
+    const at = positions.get(key)?.find((j) => j > after);
     if (at === undefined) {
       items.push({ html });
-      continue;
+      return;
     }
     after = at;
     kept.add(at);
     items.push({ keep: at, numbers });
-  }
+  });
   const remove = shown.keys.map((_, i) => i).filter((i) => !kept.has(i));
-  return { plan: { remove, items }, keys };
+  return { remove, items };
 }
 
 /**

@@ -1,7 +1,7 @@
 // Which slides a page keeps between two bodies of a deck (slide-swap.ts): pure, without Chromium
 // (test/e2e/session.test.ts applies a plan in a real page).
 import { describe, expect, it } from 'vitest';
-import { planSwap, slideBody, slideShape } from '../../src/browser/slide-swap.js';
+import { planSwap, shapesOf, slideBody, slideShape, type SlideBody } from '../../src/browser/slide-swap.js';
 
 const slide = (n: number, total: number, text: string) =>
   `<svg data-marpit-svg="" viewBox="0 0 1280 720"><foreignObject width="1280" height="720"><section id="${n}" data-marpit-pagination="${n}" data-marpit-pagination-total="${total}"><h2 id="2015">${text}</h2><a href="#${total}">1</a><a href="https://x.org/1">x</a></section></foreignObject></svg>`;
@@ -9,8 +9,9 @@ const body = (texts: string[]) => `\n<div class="marpit">${texts.map((t, i) => s
 const shownOf = (texts: string[]) => {
   const b = slideBody(body(texts));
   if (!b) throw new Error('no slides');
-  return { head: b.head, tail: b.tail, keys: b.slides.map((s) => slideShape(s).key) };
+  return shapesOf(b).shown;
 };
+const plan = (texts: string[], next: SlideBody) => planSwap(shownOf(texts), next, shapesOf(next).shapes);
 
 describe('slide swap', () => {
   it('cuts a body at its slides, keeping what is around them', () => {
@@ -32,23 +33,23 @@ describe('slide swap', () => {
   it('keeps renumbered slides in order, inserts the new ones and removes the rest', () => {
     const next = slideBody(body(['title', 'p 1/2', 'p 2/2', 'actors', 'sources']));
     if (!next) throw new Error('no slides');
-    const swap = planSwap(shownOf(['title', 'points', 'actors', 'sources']), next);
-    expect(swap?.plan.remove).toEqual([1]);
-    expect(swap?.plan.items.map((i) => ('keep' in i ? i.keep : 'new'))).toEqual([0, 'new', 'new', 2, 3]);
-    expect(swap?.plan.items[3]).toEqual({ keep: 2, numbers: ['4', '4', '5', '2015', '#5'] });
+    const swap = plan(['title', 'points', 'actors', 'sources'], next);
+    expect(swap?.remove).toEqual([1]);
+    expect(swap?.items.map((i) => ('keep' in i ? i.keep : 'new'))).toEqual([0, 'new', 'new', 2, 3]);
+    expect(swap?.items[3]).toEqual({ keep: 2, numbers: ['4', '4', '5', '2015', '#5'] });
   });
 
   it('never keeps a slide out of order: a slide that moved before one kept is drawn anew', () => {
     const next = slideBody(body(['b', 'a']));
     if (!next) throw new Error('no slides');
-    const swap = planSwap(shownOf(['a', 'b']), next);
-    expect(swap?.plan.items.map((i) => ('keep' in i ? i.keep : 'new'))).toEqual([1, 'new']);
-    expect(swap?.plan.remove).toEqual([0]);
+    const swap = plan(['a', 'b'], next);
+    expect(swap?.items.map((i) => ('keep' in i ? i.keep : 'new'))).toEqual([1, 'new']);
+    expect(swap?.remove).toEqual([0]);
   });
 
   it('gives no plan when what surrounds the slides differs', () => {
     const next = slideBody(`<p>lead</p>${body(['a'])}`);
     if (!next) throw new Error('no slides');
-    expect(planSwap(shownOf(['a']), next)).toBeUndefined();
+    expect(plan(['a'], next)).toBeUndefined();
   });
 });
