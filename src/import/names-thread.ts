@@ -5,6 +5,7 @@
 // sources (the tests), which a worker cannot load, they are found in-process.
 import { createRequire } from 'node:module';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { answer, WorkerCalls } from '../util/worker-calls.js';
 
 const MARKER = 'briefdeck-names-thread';
 
@@ -15,7 +16,6 @@ export interface TypedNames {
 }
 
 type Request = { id: number; texts: string[] };
-type Reply = { id: number; names: TypedNames[] } | { id: number; error: string };
 type Nlp = typeof import('compromise').default;
 
 // compromise's single-file CommonJS build loads in half the time of its many ES modules.
@@ -49,40 +49,22 @@ function findHere(texts: string[]): TypedNames[] {
 }
 
 class NameThread {
-  private readonly worker: Worker;
-  private readonly waiting = new Map<number, { resolve: (n: TypedNames[]) => void; reject: (e: Error) => void }>();
-  private next = 0;
-  failed = false;
+  private readonly calls: WorkerCalls<TypedNames[]>;
 
   constructor() {
-    this.worker = new Worker(new URL(import.meta.url), { workerData: MARKER });
-    this.worker.on('message', (reply: Reply) => {
-      const w = this.waiting.get(reply.id);
-      this.waiting.delete(reply.id);
-      if (!this.waiting.size) this.worker.unref();
-      if (!w) return;
-      if ('names' in reply) w.resolve(reply.names);
-      else w.reject(new Error(reply.error));
+    // Only an awaited answer keeps the process alive: an import that ends (or fails before asking) does
+    // not wait for the thread.
+    this.calls = new WorkerCalls(new Worker(new URL(import.meta.url), { workerData: MARKER }), (owed) => {
+      for (const w of owed) w.reject(new Error('the names thread ended'));
     });
-    const fail = () => {
-      this.failed = true;
-      for (const w of this.waiting.values()) w.reject(new Error('the names thread ended'));
-      this.waiting.clear();
-    };
-    this.worker.on('error', fail);
-    this.worker.on('exit', fail);
-    // Only an awaited answer keeps the process alive: an import that ends (or fails before asking) does not
-    // wait for the thread. After the listeners, which would keep it alive again.
-    this.worker.unref();
+  }
+
+  get failed(): boolean {
+    return this.calls.failed;
   }
 
   find(texts: string[]): Promise<TypedNames[]> {
-    const id = this.next++;
-    return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
-      this.worker.ref();
-      this.worker.postMessage({ id, texts } satisfies Request);
-    });
+    return this.calls.call(undefined, (id) => ({ id, texts }) satisfies Request);
   }
 }
 
@@ -90,11 +72,7 @@ class NameThread {
 function serve(port: NonNullable<typeof parentPort>): void {
   const nlp = loadNlp();
   port.on('message', ({ id, texts }: Request) => {
-    try {
-      port.postMessage({ id, names: find(nlp, texts) } satisfies Reply);
-    } catch (e) {
-      port.postMessage({ id, error: e instanceof Error ? e.message : String(e) } satisfies Reply);
-    }
+    void answer(id, () => find(nlp, texts)).then((a) => port.postMessage(a));
   });
 }
 

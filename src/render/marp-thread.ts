@@ -5,6 +5,7 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { MarpEngine, MarpRenderer, MarpResult } from './marp.js';
 import { thread as profileThread } from '../util/profile.js';
+import { answer, WorkerCalls } from '../util/worker-calls.js';
 
 const MARKER = 'briefdeck-marp-thread';
 
@@ -12,7 +13,6 @@ const MARKER = 'briefdeck-marp-thread';
 export const sameThemes = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
 type Request = { kind: 'themes'; themes: string[] } | { kind: 'render'; id: number; markdown: string };
-type Reply = { id: number; result: MarpResult } | { id: number; error: { message: string; stack?: string } };
 
 /**
  * The main thread's handle: renders in order, one at a time, on the thread. Should the thread fail,
@@ -20,29 +20,23 @@ type Reply = { id: number; result: MarpResult } | { id: number; error: { message
  */
 export class MarpThread implements MarpRenderer {
   private readonly worker: Worker;
-  private readonly waiting = new Map<number, { markdown: string; resolve: (r: MarpResult) => void; reject: (e: Error) => void }>();
-  private next = 0;
+  /** The renders asked for, each with its Markdown (rendered here should the thread fail). */
+  private readonly calls: WorkerCalls<MarpResult, string>;
   private themes?: string[];
-  private failed = false;
   private closed = false;
   private here?: Promise<MarpEngine>;
 
   private constructor() {
     this.worker = new Worker(new URL(import.meta.url), { workerData: MARKER });
-    // The thread keeps the process alive only while a render is awaited: a build that ends without
-    // closing it still exits.
-    this.worker.unref();
     profileThread('marp thread', this.worker);
-    this.worker.on('message', (reply: Reply) => {
-      const w = this.waiting.get(reply.id);
-      this.waiting.delete(reply.id);
-      if (!this.waiting.size) this.worker.unref();
-      if (!w) return;
-      if ('result' in reply) w.resolve(reply.result);
-      else w.reject(Object.assign(new Error(reply.error.message), { stack: reply.error.stack }));
+    // The thread keeps the process alive only while a render is awaited: a build that ends without
+    // closing it still exits. Once it is gone (an error, or closed), what it still owed is rendered here.
+    this.calls = new WorkerCalls(this.worker, (owed) => {
+      for (const w of owed) {
+        if (this.closed) w.reject(new Error('the Marp thread is closed'));
+        else this.renderHere(w.call).then(w.resolve, w.reject);
+      }
     });
-    this.worker.on('error', () => this.fail());
-    this.worker.on('exit', () => this.fail());
   }
 
   /**
@@ -58,19 +52,14 @@ export class MarpThread implements MarpRenderer {
     if (this.themes && sameThemes(this.themes, themes)) return this;
     this.themes = themes;
     this.here = undefined;
-    if (!this.failed) this.worker.postMessage({ kind: 'themes', themes } satisfies Request);
+    if (!this.calls.failed) this.worker.postMessage({ kind: 'themes', themes } satisfies Request);
     return this;
   }
 
   render(markdown: string): Promise<MarpResult> {
     if (!this.themes) return Promise.reject(new Error('MarpThread.render before useThemes'));
-    if (this.failed) return this.renderHere(markdown);
-    const id = this.next++;
-    return new Promise((resolve, reject) => {
-      this.waiting.set(id, { markdown, resolve, reject });
-      this.worker.ref();
-      this.worker.postMessage({ kind: 'render', id, markdown } satisfies Request);
-    });
+    if (this.calls.failed) return this.renderHere(markdown);
+    return this.calls.call(markdown, (id) => ({ kind: 'render', id, markdown }) satisfies Request);
   }
 
   async close(): Promise<void> {
@@ -82,19 +71,6 @@ export class MarpThread implements MarpRenderer {
     const themes = this.themes ?? [];
     this.here ??= import('./marp.js').then(({ MarpEngine }) => new MarpEngine(themes));
     return this.here.then((engine) => engine.render(markdown));
-  }
-
-  /** The thread is gone (an error, or closed): what it still owed is rendered here. */
-  private fail(): void {
-    if (this.failed) return;
-    this.failed = true;
-    this.worker.unref();
-    const owed = [...this.waiting.values()];
-    this.waiting.clear();
-    for (const w of owed) {
-      if (this.closed) w.reject(new Error('the Marp thread is closed'));
-      else this.renderHere(w.markdown).then(w.resolve, w.reject);
-    }
   }
 }
 
@@ -108,9 +84,8 @@ function serve(port: NonNullable<typeof parentPort>): void {
       return;
     }
     const { id, markdown } = request;
-    (engine ?? Promise.reject(new Error('no themes were given to the Marp thread')))
-      .then((e) => port.postMessage({ id, result: e.render(markdown) } satisfies Reply))
-      .catch((e: unknown) => port.postMessage({ id, error: { message: (e as Error)?.message ?? String(e), stack: (e as Error)?.stack } } satisfies Reply));
+    const ready = engine ?? Promise.reject(new Error('no themes were given to the Marp thread'));
+    void answer(id, async () => (await ready).render(markdown)).then((a) => port.postMessage(a));
   });
 }
 
