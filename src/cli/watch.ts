@@ -47,6 +47,9 @@ export async function watch(initial: BuildOptions, args: BuildArgs, log: Logger)
   });
   offStop();
   await watcher.close();
+  // A rebuild under way when the user stopped (its browser is closing) ends, and cleans its staging
+  // folder, before the command returns: nothing is written to the output after it.
+  await busy.catch(() => undefined);
   off();
   await session.close();
   return 0;

@@ -1,5 +1,6 @@
 // Watches a build's inputs with chokidar, so that editors which save by renaming (sed -i, vim, IDEs)
 // are seen as a change to that file, and batches what changed into content files or "everything".
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import chokidar, { type FSWatcher } from 'chokidar';
 import { CONTENT_EXTENSIONS } from '../content/discover.js';
@@ -82,24 +83,47 @@ export function watchInputs(targets: WatchTargets, onChanges: (c: Changes) => vo
     schedule();
   };
 
-  const watcher: FSWatcher = chokidar.watch([...targets.content, ...trusted, ...config], {
+  // chokidar given a missing path emits 'ready' before it has read the other paths (a save right after
+  // it went unseen). Paths that do not exist yet (config files, mostly) are watched through their
+  // folders instead, one level deep, by a watcher of their own that sees nothing but those names.
+  const [present, missing] = partition([...targets.content, ...trusted], (p) => existsSync(p));
+  const wanted = new Set([...config, ...missing.map((p) => path.resolve(p))]);
+  // chokidar given no path at all never emits 'ready': a watcher is made only for paths to watch.
+  const watchers: FSWatcher[] = [];
+  if (present.length) watchers.push(chokidar.watch(present, {
     ignoreInitial: true,
     // Only noise inside folders is skipped: a path the user named is watched whatever its name.
     ignored: (p: string) =>
       ignored.some((root) => inside(path.resolve(p), root)) || (isNoise(p) && !targets.content.some((c) => path.resolve(c) === path.resolve(p))),
     atomic: true,
-  });
-  watcher.on('all', (event, changed) => {
-    if (event === 'add' || event === 'change' || event === 'unlink') onEvent(event, changed);
-  });
-  const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  }));
+  const folders = [...new Set([...wanted].map((f) => path.dirname(f)))].filter((d) => existsSync(d));
+  if (folders.length) watchers.push(chokidar.watch(folders, {
+    ignoreInitial: true,
+    depth: 0,
+    ignored: (p: string) => {
+      const file = path.resolve(p);
+      return !wanted.has(file) && !folders.includes(file);
+    },
+    atomic: true,
+  }));
+  for (const w of watchers) {
+    w.on('all', (event, changed) => {
+      if (event === 'add' || event === 'change' || event === 'unlink') onEvent(event, changed);
+    });
+  }
+  const ready = Promise.all(watchers.map((w) => new Promise<void>((resolve) => w.once('ready', () => resolve())))).then(() => undefined);
   return {
     ready,
     close: async () => {
       clearTimeout(timer);
-      await watcher.close();
+      await Promise.all(watchers.map((w) => w.close()));
     },
   };
+}
+
+function partition<T>(items: T[], test: (item: T) => boolean): [T[], T[]] {
+  return [items.filter(test), items.filter((item) => !test(item))];
 }
 
 /** A content file's path for messages: `content/a.yaml` inside the working folder, `/tmp/x/a.yaml` outside it. */

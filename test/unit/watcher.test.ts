@@ -99,6 +99,23 @@ describe('watching a content folder', () => {
   }, 30_000);
 });
 
+describe('config files that do not exist yet', () => {
+  it('do not make the watcher ready before it reads the content (a save right after ready is seen)', async () => {
+    // chokidar given a missing path among others emitted 'ready' before it watched anything
+    for (let round = 0; round < 3; round++) {
+      const dir = await tempDir();
+      const file = path.join(dir, 'a.yaml');
+      await writeFile(file, 'title: one\n');
+      const missing = [path.join(await tempDir(), 'briefdeck.config.yaml'), path.join(await tempDir(), 'nowhere', 'briefdeck.config.yml')];
+      const next = await watching([dir], { config: missing });
+      execFileSync('sed', ['-i', 's/one/two/', file]);
+      expect((await next(3000))?.files, `round ${round}`).toEqual([rel(file)]);
+      await open?.close();
+      open = undefined;
+    }
+  }, 30_000);
+});
+
 describe('the output folder inside a content folder', () => {
   it('is not watched: what a build writes there is no edit', async () => {
     const dir = await tempDir();
