@@ -2,7 +2,7 @@
 // region framed on the focus countries, the highlighted ones in the primary colour, their neighbours a
 // shade darker than the rest of the land, names in the briefing's language. Pure: data + theme → string.
 import { createRequire } from 'node:module';
-import { geoBounds, geoCentroid, geoMercator, geoPath, type GeoPermissibleObjects } from 'd3-geo';
+import { geoBounds, geoCentroid, geoMercator, geoPath, geoStream, type GeoPermissibleObjects, type GeoProjection, type GeoStream } from 'd3-geo';
 import { feature, neighbors } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
@@ -96,6 +96,52 @@ function surelyOutside(c: Country, frame: [number, number, number, number]): boo
   return e < frame[0] - margin || w > frame[2] + margin || n < frame[1] - margin || s > frame[3] + margin;
 }
 
+/**
+ * A shape projected once for both its SVG path and its bounds: what d3's geoPath(projection).digits(1)
+ * and path.bounds() give, written and measured in the same pass (they cost a projection each).
+ */
+function outline(projection: GeoProjection, shape: GeoPermissibleObjects): { d: string; bounds: [[number, number], [number, number]] } {
+  let d = '';
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  let inPolygon = false;
+  let first = false;
+  const round = (v: number) => Math.round(v * 10) / 10;
+  const sink: GeoStream = {
+    point(x, y) {
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+      d += (first ? 'M' : 'L') + round(x) + ',' + round(y);
+      first = false;
+    },
+    lineStart() {
+      first = true;
+    },
+    lineEnd() {
+      if (inPolygon) d += 'Z';
+    },
+    polygonStart() {
+      inPolygon = true;
+    },
+    polygonEnd() {
+      inPolygon = false;
+    },
+    sphere() {},
+  };
+  geoStream(shape, projection.stream(sink));
+  return { d, bounds: [[x0, y0], [x1, y1]] };
+}
+
+/** A country whose coordinates stay off the antimeridian and the poles (see renderMap). */
+function plain(c: Country): boolean {
+  const [w, s, e, n] = extent(c);
+  return w > -179.9 && e < 179.9 && s > -85 && n < 85;
+}
+
 export function describeMap(m: MapData, lang: string): string {
   const names = m.highlight.map((c) => countryName(c, lang));
   return `Locator map: ${names.join(', ')}.`;
@@ -119,7 +165,12 @@ export function renderMap(m: MapData, t: FigureTheme, title?: string): string {
   // Land is cut at the figure's edges (a stroke's width beyond them): what lies outside is never drawn,
   // and wrote most of the SVG's bytes (Russia, Africa, the Americas reaching far past the frame).
   projection.clipExtent([[-2, -2], [t.width + 2, t.height + 2]]);
-  const path = geoPath(projection).digits(1);
+  const spherical = projection;
+  // Most countries neither touch the antimeridian nor reach a pole: d3's spherical clipping (an
+  // inside-the-ring test of every polygon, in trigonometry) cannot change their outline, so they are
+  // projected without it. The few that do (Russia, Fiji, Antarctica...) keep it.
+  const unclipped = geoMercator().scale(projection.scale()).translate(projection.translate()).clipExtent(projection.clipExtent()).preclip((stream: GeoStream) => stream);
+  const projectionOf = (c: Country) => (plain(c) ? unclipped : spherical);
   const shapes: string[] = [];
   const labels: string[] = [];
   const offMap: string[] = [];
@@ -130,27 +181,34 @@ export function renderMap(m: MapData, t: FigureTheme, title?: string): string {
   const lonAt = (x: number) => ((x - tx) / k) * (180 / Math.PI);
   const latAt = (y: number) => (2 * Math.atan(Math.exp((ty - y) / k)) - Math.PI / 2) * (180 / Math.PI);
   const frame: [number, number, number, number] = [lonAt(0), latAt(t.height), lonAt(t.width), latAt(0)];
+  // Where a highlighted country's name goes: the centroid of its mainland (once: it is a spherical integral).
+  const centres = new Map<number, [number, number]>();
+  const centre = (i: number, c: Country): [number, number] => {
+    let at = centres.get(i);
+    if (!at) centres.set(i, (at = projection(geoCentroid(mainland(c))) ?? [Number.NaN, Number.NaN]));
+    return at;
+  };
   countries.forEach((c, i) => {
     if (!lit.has(i) && surelyOutside(c, frame)) return;
-    const [[x0, y0], [x1, y1]] = path.bounds(c);
+    const { d, bounds: [[x0, y0], [x1, y1]] } = outline(projectionOf(c), c);
     const visible = x1 >= 0 && x0 <= t.width && y1 >= 0 && y0 <= t.height && Number.isFinite(x0);
     // A highlighted country whose mainland lies outside the frame is named in the corner instead (its
     // centroid only: for every country it cost half of a map).
     if (lit.has(i)) {
-      const [cx, cy] = projection(geoCentroid(mainland(c))) ?? [Number.NaN, Number.NaN];
+      const [cx, cy] = centre(i, c);
       if (!(cx > 0 && cx < t.width && cy > 0 && cy < t.height)) offMap.push(c.id !== undefined ? String(c.id) : '');
     }
     if (!visible) return;
     const fill = lit.has(i) ? PAINT.primary : near.has(i) ? PAINT.ruleStrong : PAINT.rule;
-    shapes.push(`<path d="${esc(path(c) ?? '')}" style="fill:${fill};stroke:${PAINT.paper}" stroke-width="${lit.has(i) ? 1.2 : 0.8}" stroke-linejoin="round"/>`);
+    shapes.push(`<path d="${esc(d)}" style="fill:${fill};stroke:${PAINT.paper}" stroke-width="${lit.has(i) ? 1.2 : 0.8}" stroke-linejoin="round"/>`);
   });
   // Labels: highlighted countries bold, on their largest land; the ones the frame cuts off listed in a corner.
   const a2Of = new Map(m.highlight.map((a2) => [find(a2), a2]));
   if (m.label) {
     for (const i of lit) {
       const c = countries[i] as Country;
-      const [x, y] = projection(geoCentroid(mainland(c))) ?? [Number.NaN, Number.NaN];
-      const [[bx0], [bx1]] = path.bounds(mainland(c));
+      const [x, y] = centre(i, c);
+      const [[bx0], [bx1]] = outline(projectionOf(c), mainland(c)).bounds;
       if (!(x > 0 && x < t.width && y > 0 && y < t.height)) continue;
       const name = countryName(a2Of.get(i) ?? '', t.lang);
       // A country smaller than its name gets the name beside it, not over it.
