@@ -211,8 +211,11 @@ export function planSlides(view: BriefingView, fit?: FitSettings): Slide[] {
       map,
     });
     // The chart or map stands beside the section's first slide; the points continue full width after it.
+    // Each probe (the part drawn whole at one text level, to be measured) is a first slide: it keeps the
+    // figure, or its text would be measured at full width and the plan made for room it does not have.
     if (withFigure) {
       for (const later of slides.slice(firstOfPart + 1)) {
+        if (later.probe !== undefined) continue;
         later.chart = undefined;
         later.map = undefined;
         later.classes = later.classes.replace(' with-figure', '').replace(/^with-figure$/, '');

@@ -49,3 +49,22 @@ describe('decideParts with one probe', () => {
     expect(next.map((s) => s.probe)).toEqual(PROBE_LEVELS.slice(1));
   });
 });
+
+describe('probes of a section with a chart beside its points', () => {
+  it('each carry the chart, so that every text size is measured at the width the points will have', () => {
+    const probes = planSlides(view, noFit()).filter((s) => s.part === 'section-1');
+    expect(probes.map((s) => s.probe)).toEqual(PROBE_LEVELS);
+    for (const p of probes) {
+      expect(p.classes.split(' ')).toContain('with-figure');
+      expect(p.chart).toBeDefined();
+    }
+  });
+
+  it('keeps the chart on the first slide alone once the part is split', () => {
+    const fit = noFit();
+    fit.plans['section-1'] = { level: 0, slides: [[{ block: 0 }, { block: 1 }], [{ block: 2 }, { block: 3 }]] };
+    const slides = planSlides(view, fit).filter((s) => s.part === 'section-1');
+    expect(slides.map((s) => s.classes.split(' ').includes('with-figure'))).toEqual([true, false]);
+    expect(slides.map((s) => s.chart !== undefined)).toEqual([true, false]);
+  });
+});
