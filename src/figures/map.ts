@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { geoBounds, geoCentroid, geoMercator, geoPath, geoStream, type GeoPermissibleObjects, type GeoProjection, type GeoStream } from 'd3-geo';
 import { feature, neighbors } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
-import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { PAINT, esc, r, svgRoot, text, type FigureTheme } from './svg.js';
 
 const require = createRequire(import.meta.url);
@@ -44,11 +44,16 @@ export function numericOf(alpha2: string): string | undefined {
 /** A country's name in the briefing's language and script, from the ICU data Node carries. */
 export function countryName(alpha2: string, lang: string): string {
   try {
-    return new Intl.DisplayNames([lang, 'en'], { type: 'region', fallback: 'code' }).of(alpha2) ?? alpha2;
+    let names = displayNames.get(lang);
+    if (!names) displayNames.set(lang, (names = new Intl.DisplayNames([lang, 'en'], { type: 'region', fallback: 'code' })));
+    return names.of(alpha2) ?? alpha2;
   } catch {
     return alpha2;
   }
 }
+
+/** One ICU lookup object a language: making one costs more than the names it gives. */
+const displayNames = new Map<string, Intl.DisplayNames>();
 
 const mainlands = new WeakMap<Country, Feature<Polygon>>();
 /** The largest polygon of a country: its label goes there (not into the sea between its islands). */
@@ -64,6 +69,14 @@ function largestPolygon(f: Country): Feature<Polygon> {
   const area = (p: Polygon) => geoPath().area(p as GeoPermissibleObjects);
   const biggest = polys.reduce((a, b) => (area(b) > area(a) ? b : a));
   return { type: 'Feature', properties: {}, geometry: biggest };
+}
+
+const centroids = new WeakMap<Country, [number, number]>();
+/** The centroid of a country's mainland in degrees, once a process: it is a spherical integral. */
+function centroid(c: Country): [number, number] {
+  let at = centroids.get(c);
+  if (!at) centroids.set(c, (at = geoCentroid(mainland(c))));
+  return at;
 }
 
 const extents = new WeakMap<Country, [number, number, number, number]>();
@@ -91,7 +104,10 @@ function extent(c: Country): [number, number, number, number] {
  * then need not be projected to be found outside.
  */
 function surelyOutside(c: Country, frame: [number, number, number, number]): boolean {
-  const [w, s, e, n] = extent(c);
+  return outsideFrame(extent(c), frame);
+}
+
+function outsideFrame([w, s, e, n]: [number, number, number, number], frame: [number, number, number, number]): boolean {
   const margin = 2;
   return e < frame[0] - margin || w > frame[2] + margin || n < frame[1] - margin || s > frame[3] + margin;
 }
@@ -136,9 +152,49 @@ function outline(projection: GeoProjection, shape: GeoPermissibleObjects): { d: 
   return { d, bounds: [[x0, y0], [x1, y1]] };
 }
 
+const ringExtents = new WeakMap<Position[], [number, number, number, number]>();
+/** A ring's longitudes and latitudes, min and max. */
+function ringExtent(ring: Position[]): [number, number, number, number] {
+  let e = ringExtents.get(ring);
+  if (e) return e;
+  e = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [lon = 0, lat = 0] of ring) {
+    if (lon < e[0]) e[0] = lon;
+    if (lat < e[1]) e[1] = lat;
+    if (lon > e[2]) e[2] = lon;
+    if (lat > e[3]) e[3] = lat;
+  }
+  ringExtents.set(ring, e);
+  return e;
+}
+
+/**
+ * The country without its polygons that lie wholly outside the frame (told, as in surelyOutside, from
+ * their outer rings' coordinates): cut at the frame's edges they draw nothing, and a polygon outside the
+ * frame cannot contain it, so the outline is the same; but each of their points cost a projection, a
+ * resampling and a clip (the Aleutians and Hawaii on a map of the Gulf). Undefined when none is left.
+ */
+function framedPart(c: Country, frame: [number, number, number, number]): Country | undefined {
+  // A polygon on the antimeridian or a pole is kept: d3's spherical clipping may draw it where its
+  // coordinates do not reach.
+  const outside = (ring: Position[] | undefined) => {
+    if (!ring) return true;
+    const e = ringExtent(ring);
+    return plainExtent(e) && outsideFrame(e, frame);
+  };
+  if (c.geometry.type === 'Polygon') return outside(c.geometry.coordinates[0]) ? undefined : c;
+  const kept = c.geometry.coordinates.filter((polygon) => !outside(polygon[0]));
+  if (!kept.length) return undefined;
+  if (kept.length === c.geometry.coordinates.length) return c;
+  return { ...c, geometry: { type: 'MultiPolygon', coordinates: kept } };
+}
+
 /** A country whose coordinates stay off the antimeridian and the poles (see renderMap). */
 function plain(c: Country): boolean {
-  const [w, s, e, n] = extent(c);
+  return plainExtent(extent(c));
+}
+
+function plainExtent([w, s, e, n]: [number, number, number, number]): boolean {
   return w > -179.9 && e < 179.9 && s > -85 && n < 85;
 }
 
@@ -181,16 +237,18 @@ export function renderMap(m: MapData, t: FigureTheme, title?: string): string {
   const lonAt = (x: number) => ((x - tx) / k) * (180 / Math.PI);
   const latAt = (y: number) => (2 * Math.atan(Math.exp((ty - y) / k)) - Math.PI / 2) * (180 / Math.PI);
   const frame: [number, number, number, number] = [lonAt(0), latAt(t.height), lonAt(t.width), latAt(0)];
-  // Where a highlighted country's name goes: the centroid of its mainland (once: it is a spherical integral).
+  // Where a highlighted country's name goes: the centroid of its mainland, projected.
   const centres = new Map<number, [number, number]>();
   const centre = (i: number, c: Country): [number, number] => {
     let at = centres.get(i);
-    if (!at) centres.set(i, (at = projection(geoCentroid(mainland(c))) ?? [Number.NaN, Number.NaN]));
+    if (!at) centres.set(i, (at = projection(centroid(c)) ?? [Number.NaN, Number.NaN]));
     return at;
   };
   countries.forEach((c, i) => {
     if (!lit.has(i) && surelyOutside(c, frame)) return;
-    const { d, bounds: [[x0, y0], [x1, y1]] } = outline(projectionOf(c), c);
+    // A highlighted country outside the frame is not drawn, only named in the corner (below).
+    const part = framedPart(c, frame);
+    const { d, bounds: [[x0, y0], [x1, y1]] } = part ? outline(projectionOf(c), part) : { d: '', bounds: [[Infinity, Infinity], [-Infinity, -Infinity]] };
     const visible = x1 >= 0 && x0 <= t.width && y1 >= 0 && y0 <= t.height && Number.isFinite(x0);
     // A highlighted country whose mainland lies outside the frame is named in the corner instead (its
     // centroid only: for every country it cost half of a map).
