@@ -6,6 +6,7 @@ import { geoBounds, geoCentroid, geoMercator, geoPath, geoStream, type GeoPermis
 import { feature, neighbors } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import { cached } from '../cache.js';
 import { PAINT, esc, r, svgRoot, text, type FigureTheme } from './svg.js';
 
 const require = createRequire(import.meta.url);
@@ -19,19 +20,64 @@ export interface MapData {
 }
 
 type Country = Feature<Polygon | MultiPolygon, { name: string }> & { id?: string | number };
+type Extent = [number, number, number, number];
+type Countries = Topology<{ countries: GeometryCollection<{ name: string }> }>;
+
 interface Atlas {
-  countries: Country[];
+  /** How many countries; each is known by its index. */
+  size: number;
+  /** ISO 3166-1 numeric codes, zero-padded ("364"), by index. */
+  ids: (string | undefined)[];
+  /** Longitudes and latitudes, min and max, by index. */
+  extents: Extent[];
   neighbours: number[][];
+  /** The country as GeoJSON, made on first use: a map needs the few near its frame. */
+  country(i: number): Country;
+}
+
+/** What is derived from the whole atlas once: every country's extent and mainland. */
+interface AtlasIndex {
+  ids: (string | undefined)[];
+  extents: Extent[];
+  /** Index of the largest polygon of a MultiPolygon (by spherical area), -1 for a Polygon. */
+  mainlands: number[];
 }
 
 let atlas: Atlas | undefined;
-/** Natural Earth 1:50m, read once: ~0.75 MB of TopoJSON. */
+/**
+ * Natural Earth 1:50m, read once: ~0.75 MB of TopoJSON. Turning all 241 countries into GeoJSON (millions
+ * of small arrays, most of a cold map's time in the garbage collector) to find the few near a frame is
+ * avoided: each country's extent and mainland are derived once per installed world-atlas, kept in the
+ * on-disk cache, and a country becomes GeoJSON only when a map draws it.
+ */
 export function loadAtlas(): Atlas {
   if (atlas) return atlas;
-  const topo = require('world-atlas/countries-50m.json') as Topology<{ countries: GeometryCollection<{ name: string }> }>;
-  const fc = feature(topo, topo.objects.countries) as FeatureCollection<Polygon | MultiPolygon, { name: string }>;
-  atlas = { countries: fc.features as Country[], neighbours: neighbors(topo.objects.countries.geometries) };
+  const file = require.resolve('world-atlas/countries-50m.json');
+  const topo = require(file) as Countries;
+  const geometries = topo.objects.countries.geometries;
+  const { version } = require('world-atlas/package.json') as { version: string };
+  const index = JSON.parse(cached('atlas-index', ['1', version, file], () => JSON.stringify(indexOf(topo)))) as AtlasIndex;
+  const made: (Country | undefined)[] = [];
+  const country = (i: number): Country => {
+    let c = made[i];
+    if (c) return c;
+    c = made[i] = feature(topo, geometries[i] as (typeof geometries)[number]) as Country;
+    extents.set(c, index.extents[i] as Extent);
+    const m = index.mainlands[i] ?? -1;
+    if (m >= 0 && c.geometry.type === 'MultiPolygon') mainlands.set(c, { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: c.geometry.coordinates[m] as Position[][] } });
+    return c;
+  };
+  atlas = { size: geometries.length, ids: index.ids, extents: index.extents, neighbours: neighbors(geometries), country };
   return atlas;
+}
+
+function indexOf(topo: Countries): AtlasIndex {
+  const all = (feature(topo, topo.objects.countries) as FeatureCollection<Polygon | MultiPolygon, { name: string }>).features as Country[];
+  return {
+    ids: all.map((c) => (c.id === undefined ? undefined : String(c.id))),
+    extents: all.map(extent),
+    mainlands: all.map((c) => (c.geometry.type === 'Polygon' ? -1 : largestIndex(c.geometry))),
+  };
 }
 
 let iso: { alpha2ToNumeric(a: string): string | undefined } | undefined;
@@ -65,10 +111,18 @@ function mainland(f: Country): Feature<Polygon> {
 
 function largestPolygon(f: Country): Feature<Polygon> {
   if (f.geometry.type === 'Polygon') return f as Feature<Polygon>;
-  const polys = f.geometry.coordinates.map((c) => ({ type: 'Polygon' as const, coordinates: c }));
-  const area = (p: Polygon) => geoPath().area(p as GeoPermissibleObjects);
-  const biggest = polys.reduce((a, b) => (area(b) > area(a) ? b : a));
-  return { type: 'Feature', properties: {}, geometry: biggest };
+  return { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: f.geometry.coordinates[largestIndex(f.geometry)] as Position[][] } };
+}
+
+function largestIndex(g: MultiPolygon): number {
+  const area = (coordinates: Position[][]) => geoPath().area({ type: 'Polygon', coordinates } as GeoPermissibleObjects);
+  let best = 0;
+  let most = -Infinity;
+  g.coordinates.forEach((c, i) => {
+    const a = area(c);
+    if (a > most) (best = i), (most = a);
+  });
+  return best;
 }
 
 const centroids = new WeakMap<Country, [number, number]>();
@@ -99,14 +153,10 @@ function extent(c: Country): [number, number, number, number] {
 }
 
 /**
- * Whether a country lies wholly outside the frame, told from its coordinates alone (Mercator keeps
- * longitudes and latitudes in order; a margin of degrees covers rounding): most of the world, which
- * then need not be projected to be found outside.
+ * Whether a country (or a ring) lies wholly outside the frame, told from its coordinates alone (Mercator
+ * keeps longitudes and latitudes in order; a margin of degrees covers rounding): most of the world,
+ * which then need not be projected to be found outside.
  */
-function surelyOutside(c: Country, frame: [number, number, number, number]): boolean {
-  return outsideFrame(extent(c), frame);
-}
-
 function outsideFrame([w, s, e, n]: [number, number, number, number], frame: [number, number, number, number]): boolean {
   const margin = 2;
   return e < frame[0] - margin || w > frame[2] + margin || n < frame[1] - margin || s > frame[3] + margin;
@@ -169,7 +219,7 @@ function ringExtent(ring: Position[]): [number, number, number, number] {
 }
 
 /**
- * The country without its polygons that lie wholly outside the frame (told, as in surelyOutside, from
+ * The country without its polygons that lie wholly outside the frame (told, as for a whole country, from
  * their outer rings' coordinates): cut at the frame's edges they draw nothing, and a polygon outside the
  * frame cannot contain it, so the outline is the same; but each of their points cost a projection, a
  * resampling and a clip (the Aleutians and Hawaii on a map of the Gulf). Undefined when none is left.
@@ -204,9 +254,9 @@ export function describeMap(m: MapData, lang: string): string {
 }
 
 export function renderMap(m: MapData, t: FigureTheme, title?: string): string {
-  const { countries, neighbours } = loadAtlas();
+  const { size, ids, extents: frameOf, neighbours, country } = loadAtlas();
   const index = new Map<string, number>();
-  countries.forEach((c, i) => c.id !== undefined && index.set(String(c.id), i));
+  ids.forEach((id, i) => id !== undefined && index.set(id, i));
   const find = (a2: string) => {
     const n = numericOf(a2);
     return n === undefined ? undefined : index.get(n.padStart(3, '0'));
@@ -214,7 +264,7 @@ export function renderMap(m: MapData, t: FigureTheme, title?: string): string {
   const lit = new Set(m.highlight.map(find).filter((i): i is number => i !== undefined));
   const near = new Set([...lit].flatMap((i) => neighbours[i] ?? []).filter((i) => !lit.has(i)));
   const focus = (m.focus?.length ? m.focus : m.highlight).map(find).filter((i): i is number => i !== undefined);
-  const framed: FeatureCollection<Geometry> = { type: 'FeatureCollection', features: (focus.length ? focus : [...lit]).map((i) => countries[i] as Country) };
+  const framed: FeatureCollection<Geometry> = { type: 'FeatureCollection', features: (focus.length ? focus : [...lit]).map(country) };
   const pad = t.font * 1.2;
   const bottom = m.caption ? t.font * 1.6 : 0;
   const projection = geoMercator().fitExtent([[pad, pad], [t.width - pad, t.height - pad - bottom]], framed);
@@ -244,8 +294,9 @@ export function renderMap(m: MapData, t: FigureTheme, title?: string): string {
     if (!at) centres.set(i, (at = projection(centroid(c)) ?? [Number.NaN, Number.NaN]));
     return at;
   };
-  countries.forEach((c, i) => {
-    if (!lit.has(i) && surelyOutside(c, frame)) return;
+  for (let i = 0; i < size; i++) {
+    if (!lit.has(i) && outsideFrame(frameOf[i] as Extent, frame)) continue;
+    const c = country(i);
     // A highlighted country outside the frame is not drawn, only named in the corner (below).
     const part = framedPart(c, frame);
     const { d, bounds: [[x0, y0], [x1, y1]] } = part ? outline(projectionOf(c), part) : { d: '', bounds: [[Infinity, Infinity], [-Infinity, -Infinity]] };
@@ -256,15 +307,15 @@ export function renderMap(m: MapData, t: FigureTheme, title?: string): string {
       const [cx, cy] = centre(i, c);
       if (!(cx > 0 && cx < t.width && cy > 0 && cy < t.height)) offMap.push(c.id !== undefined ? String(c.id) : '');
     }
-    if (!visible) return;
+    if (!visible) continue;
     const fill = lit.has(i) ? PAINT.primary : near.has(i) ? PAINT.ruleStrong : PAINT.rule;
     shapes.push(`<path d="${esc(d)}" style="fill:${fill};stroke:${PAINT.paper}" stroke-width="${lit.has(i) ? 1.2 : 0.8}" stroke-linejoin="round"/>`);
-  });
+  }
   // Labels: highlighted countries bold, on their largest land; the ones the frame cuts off listed in a corner.
   const a2Of = new Map(m.highlight.map((a2) => [find(a2), a2]));
   if (m.label) {
     for (const i of lit) {
-      const c = countries[i] as Country;
+      const c = country(i);
       const [x, y] = centre(i, c);
       const [[bx0], [bx1]] = outline(projectionOf(c), mainland(c)).bounds;
       if (!(x > 0 && x < t.width && y > 0 && y < t.height)) continue;
@@ -291,8 +342,8 @@ export function renderMap(m: MapData, t: FigureTheme, title?: string): string {
 
 /** Bounds of the framed countries in degrees, for tests and for choosing a slide's layout. */
 export function focusBounds(m: MapData): [[number, number], [number, number]] | undefined {
-  const { countries } = loadAtlas();
+  const { ids: all, country } = loadAtlas();
   const ids = (m.focus?.length ? m.focus : m.highlight).map((a) => numericOf(a)?.padStart(3, '0'));
-  const fs = countries.filter((c) => ids.includes(String(c.id)));
+  const fs = all.flatMap((id, i) => (id !== undefined && ids.includes(id) ? [country(i)] : []));
   return fs.length ? geoBounds({ type: 'FeatureCollection', features: fs }) : undefined;
 }
