@@ -49,6 +49,7 @@ export class MarpEngine implements MarpRenderer {
     for (const css of themes) this.marp.themeSet.add(css);
     // A theme may @import another: every theme of the set goes into the name of a packed theme on disk.
     memoiseStyles(this.marp, themes.join('\0'));
+    memoiseCommentYaml();
   }
 
   render(markdown: string): MarpResult {
@@ -60,6 +61,48 @@ export class MarpEngine implements MarpRenderer {
 /** Whether a theme's CSS queries the slide as a container. */
 export function usesContainerQueries(css: string): boolean {
   return /@container\b|\d(?:cqw|cqh|cqi|cqb|cqmin|cqmax)\b/i.test(css.replace(/\/\*[\s\S]*?\*\//g, ''));
+}
+
+type YamlParse = (text: string, loose?: boolean | string[]) => unknown;
+let yamlMemoised = false;
+
+/**
+ * Marpit reads every HTML comment of a deck as YAML, through js-yaml: the directives (`_class`,
+ * `_paginate`) and the speaker notes too, which fail and cost js-yaml an error with a code snippet
+ * each. That was a third of the Marp thread's time, for comments a deck repeats (the same classes on
+ * many slides) and a fit renders again on every pass. Each distinct comment is parsed once a process;
+ * the result is frozen, since it is shared (Marpit only reads it). Marpit's module as this version has
+ * it: should a later one differ, comments are parsed as before.
+ */
+function memoiseCommentYaml(): void {
+  if (yamlMemoised) return;
+  yamlMemoised = true;
+  let mod: { yaml?: YamlParse };
+  try {
+    const fromCore = createRequire(require.resolve('@marp-team/marp-core'));
+    mod = fromCore('@marp-team/marpit/lib/markdown/directives/yaml.js') as { yaml?: YamlParse };
+  } catch {
+    return;
+  }
+  const parse = mod.yaml;
+  if (typeof parse !== 'function') return;
+  const seen = new Map<string, unknown>();
+  mod.yaml = (text, loose = false) => {
+    const key = `${JSON.stringify(loose)}\0${text}`;
+    if (seen.has(key)) return seen.get(key);
+    const parsed = deepFreeze(parse(text, loose));
+    if (seen.size >= 4096) seen.clear();
+    seen.set(key, parsed);
+    return parsed;
+  };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 interface StyleInternals {
