@@ -2,7 +2,7 @@
 // an entry is named by all of its inputs, and a broken or missing cache only costs time.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cached } from '../../src/cache.js';
 import { parseBriefing } from '../../src/content/load.js';
 import { loadTemplates } from '../../src/render/templates.js';
@@ -106,5 +106,26 @@ describe('on-disk cache', () => {
     expect(css).not.toContain('#aa0000');
     expect(readdirSync(dir).filter((f) => f.startsWith('marp-theme-')).length).toBe(2);
     expect(readFileSync(path.join(dir, readdirSync(dir).find((f) => f.startsWith('marp-theme-')) as string), 'utf8')).toContain('section');
+  });
+
+  it('keeps the atlas index and the font rules on disk: a new process reads them back and draws the same', async () => {
+    const fresh = async () => {
+      // A new module instance each time: as in a new process, only the disk remembers.
+      vi.resetModules();
+      const [{ renderMap }, { fontCss }] = await Promise.all([import('../../src/figures/map.js'), import('../../src/render/fonts.js')]);
+      const map = renderMap({ highlight: ['IR', 'IL', 'US'], focus: ['IR', 'IL', 'IQ'], label: true }, { width: 600, height: 400, font: 20, lang: 'en', dir: 'ltr', labels: { source: 'Source' } });
+      return { map, fonts: await fontCss(['Inter', 'Noto Sans Hebrew'], 'Iran ישראל') };
+    };
+    const made = await fresh();
+    const entries = readdirSync(dir);
+    expect(entries.filter((f) => f.startsWith('atlas-index-'))).toHaveLength(1);
+    expect(entries.filter((f) => f.startsWith('font-rules-'))).toHaveLength(1);
+    expect(made.map).toContain('<path ');
+    expect(made.fonts).toContain("font-family:'Noto Sans Hebrew'");
+    const read = await fresh();
+    expect(read).toEqual(made);
+    // Without the cache the same is derived in the process.
+    process.env.BRIEFDECK_CACHE = '0';
+    expect(await fresh()).toEqual(made);
   });
 });
