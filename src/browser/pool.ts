@@ -63,8 +63,12 @@ export class PagePool {
     private readonly perSlot: number,
   ) {}
 
-  /** Opens up to `want` more pages in `live`'s browser, the blank tab Chromium starts with first. */
-  warm(live: Promise<Live>, pages: number): void {
+  /**
+   * Opens up to `want` more pages in `live`'s browser, the blank tab Chromium starts with first; each
+   * shows `primer` (a document whose fonts most documents use, so that their first layout finds them
+   * decoded) before it is handed out. A primer that fails to load only leaves the page blank.
+   */
+  warm(live: Promise<Live>, pages: number, primer?: Promise<string | undefined>): void {
     const want = pages - this.idle.length - this.pending.length;
     if (want <= 0) return;
     const blank = live.then(async ({ browser }) => (await browser.pages()).filter((p) => p.url() === 'about:blank' && !this.loaded.has(p)));
@@ -73,7 +77,15 @@ export class PagePool {
     for (let i = 0; i < want; i++) {
       const made: Promise<Page | undefined> = (async () => {
         const { browser, generation } = await live;
-        return this.prepare((await blank)[i] ?? browser, generation);
+        const page = await this.prepare((await blank)[i] ?? browser, generation);
+        const html = await primer?.catch(() => undefined);
+        if (html) {
+          await page
+            .setContent(html, { waitUntil: 'load', timeout: this.timeout })
+            .then(() => page.evaluate(() => document.fonts.ready.then(() => undefined)))
+            .catch(() => undefined);
+        }
+        return page;
       })().catch(() => undefined);
       this.pending.push(made);
       void made.then((page) => {

@@ -42,13 +42,14 @@ export class BrowserSession implements AsyncDisposable {
 
   /**
    * Starts the browser now and opens up to `pages` pages, so that the first documents wait for
-   * neither (a first page costs ~0.4 s); errors surface on first use.
+   * neither (a first page costs ~0.4 s), each showing `primer` meanwhile (pool.ts); errors surface on
+   * first use.
    */
-  warm(pages = 1): void {
+  warm(pages = 1, primer?: Promise<string | undefined>): void {
     if (this.life.isClosed) throw environmentError('the browser session is closed');
     const live = this.life.get();
     live.catch(() => undefined);
-    this.pool.warm(live, Math.min(pages, this.concurrency));
+    this.pool.warm(live, Math.min(pages, this.concurrency), primer);
   }
 
   private async acquire(): Promise<void> {

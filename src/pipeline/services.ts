@@ -107,7 +107,10 @@ export class BuildServices implements AsyncDisposable {
   warm(pages: number): void {
     if (this.warmed) return;
     this.warmed = true;
-    void this.browser().then((s) => s.warm(Math.min(pages, this.settings.concurrency))).catch(() => undefined);
+    // The pages show the fonts' primer while the first briefing loads (render/fonts.ts).
+    const primer = import('../render/fonts.js').then((m) => m.fontPrimer());
+    primer.catch(() => undefined);
+    void this.browser().then((s) => s.warm(Math.min(pages, this.settings.concurrency), primer)).catch(() => undefined);
   }
 
   /** One page capture at a time across the build (full Chromium draws only the tab in front). */

@@ -144,4 +144,30 @@ describe('tagged PDFs from reused pages', () => {
     },
     TIMEOUT,
   );
+
+  it(
+    'a page warmed with the fonts\' primer gives its first document a whole load of its own',
+    async () => {
+      const { fontPrimer } = await import('../../src/render/fonts.js');
+      const primer = await fontPrimer();
+      expect(primer).toContain("font-family:'Inter'");
+      expect(primer).toContain("font-family:'Source Serif 4'");
+      const warmed = new BrowserSession({ executablePath: findBrowser().executablePath, concurrency: 1 });
+      try {
+        let seen: { title: string; faces: number } | undefined;
+        warmed.warm(1, Promise.resolve(primer));
+        // The primer's faces are decoded in the page before it is handed out; the document replaces it.
+        const shown = await warmed.withDocument(doc('After the primer', 'foxtrot'), async (page) => {
+          seen = await page.evaluate(() => ({ title: document.title, faces: [...document.fonts].filter((f) => f.status === 'loaded').length }));
+          return page.evaluate(() => ({ text: document.body.textContent?.trim(), styles: document.querySelectorAll('style').length }));
+        });
+        expect(seen?.title).toBe('After the primer');
+        expect(seen?.faces).toBe(0);
+        expect(shown).toEqual({ text: 'foxtrot', styles: 1 });
+      } finally {
+        await warmed.close();
+      }
+    },
+    TIMEOUT,
+  );
 });
