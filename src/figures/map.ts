@@ -138,8 +138,14 @@ const extents = new WeakMap<Country, [number, number, number, number]>();
 function extent(c: Country): [number, number, number, number] {
   let e = extents.get(c);
   if (e) return e;
-  e = [Infinity, Infinity, -Infinity, -Infinity];
-  const rings = c.geometry.type === 'Polygon' ? c.geometry.coordinates : c.geometry.coordinates.flat();
+  e = boundsOf(c.geometry.type === 'Polygon' ? c.geometry.coordinates : c.geometry.coordinates.flat());
+  extents.set(c, e);
+  return e;
+}
+
+/** Longitudes and latitudes of the rings' points, min and max. */
+function boundsOf(rings: Position[][]): Extent {
+  const e: Extent = [Infinity, Infinity, -Infinity, -Infinity];
   for (const ring of rings) {
     for (const [lon = 0, lat = 0] of ring) {
       if (lon < e[0]) e[0] = lon;
@@ -148,7 +154,6 @@ function extent(c: Country): [number, number, number, number] {
       if (lat > e[3]) e[3] = lat;
     }
   }
-  extents.set(c, e);
   return e;
 }
 
@@ -207,13 +212,7 @@ const ringExtents = new WeakMap<Position[], [number, number, number, number]>();
 function ringExtent(ring: Position[]): [number, number, number, number] {
   let e = ringExtents.get(ring);
   if (e) return e;
-  e = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const [lon = 0, lat = 0] of ring) {
-    if (lon < e[0]) e[0] = lon;
-    if (lat < e[1]) e[1] = lat;
-    if (lon > e[2]) e[2] = lon;
-    if (lat > e[3]) e[3] = lat;
-  }
+  e = boundsOf([ring]);
   ringExtents.set(ring, e);
   return e;
 }
