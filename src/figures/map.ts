@@ -64,7 +64,7 @@ export function loadAtlas(): Atlas {
     c = made[i] = feature(topo, geometries[i] as (typeof geometries)[number]) as Country;
     extents.set(c, index.extents[i] as Extent);
     const m = index.mainlands[i] ?? -1;
-    if (m >= 0 && c.geometry.type === 'MultiPolygon') mainlands.set(c, { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: c.geometry.coordinates[m] as Position[][] } });
+    if (m >= 0 && c.geometry.type === 'MultiPolygon') mainlands.set(c, polygonOf(c.geometry, m));
     return c;
   };
   atlas = { size: geometries.length, ids: index.ids, extents: index.extents, neighbours: neighbors(geometries), country };
@@ -111,7 +111,12 @@ function mainland(f: Country): Feature<Polygon> {
 
 function largestPolygon(f: Country): Feature<Polygon> {
   if (f.geometry.type === 'Polygon') return f as Feature<Polygon>;
-  return { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: f.geometry.coordinates[largestIndex(f.geometry)] as Position[][] } };
+  return polygonOf(f.geometry, largestIndex(f.geometry));
+}
+
+/** The `i`th polygon of a MultiPolygon, as a feature of its own. */
+function polygonOf(g: MultiPolygon, i: number): Feature<Polygon> {
+  return { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: g.coordinates[i] as Position[][] } };
 }
 
 function largestIndex(g: MultiPolygon): number {
@@ -133,9 +138,9 @@ function centroid(c: Country): [number, number] {
   return at;
 }
 
-const extents = new WeakMap<Country, [number, number, number, number]>();
+const extents = new WeakMap<Country, Extent>();
 /** A country's longitudes and latitudes, min and max, from its coordinates. */
-function extent(c: Country): [number, number, number, number] {
+function extent(c: Country): Extent {
   let e = extents.get(c);
   if (e) return e;
   e = boundsOf(c.geometry.type === 'Polygon' ? c.geometry.coordinates : c.geometry.coordinates.flat());
@@ -162,7 +167,7 @@ function boundsOf(rings: Position[][]): Extent {
  * keeps longitudes and latitudes in order; a margin of degrees covers rounding): most of the world,
  * which then need not be projected to be found outside.
  */
-function outsideFrame([w, s, e, n]: [number, number, number, number], frame: [number, number, number, number]): boolean {
+function outsideFrame([w, s, e, n]: Extent, frame: Extent): boolean {
   const margin = 2;
   return e < frame[0] - margin || w > frame[2] + margin || n < frame[1] - margin || s > frame[3] + margin;
 }
@@ -207,9 +212,9 @@ function outline(projection: GeoProjection, shape: GeoPermissibleObjects): { d: 
   return { d, bounds: [[x0, y0], [x1, y1]] };
 }
 
-const ringExtents = new WeakMap<Position[], [number, number, number, number]>();
+const ringExtents = new WeakMap<Position[], Extent>();
 /** A ring's longitudes and latitudes, min and max. */
-function ringExtent(ring: Position[]): [number, number, number, number] {
+function ringExtent(ring: Position[]): Extent {
   let e = ringExtents.get(ring);
   if (e) return e;
   e = boundsOf([ring]);
@@ -223,7 +228,7 @@ function ringExtent(ring: Position[]): [number, number, number, number] {
  * frame cannot contain it, so the outline is the same; but each of their points cost a projection, a
  * resampling and a clip (the Aleutians and Hawaii on a map of the Gulf). Undefined when none is left.
  */
-function framedPart(c: Country, frame: [number, number, number, number]): Country | undefined {
+function framedPart(c: Country, frame: Extent): Country | undefined {
   // A polygon on the antimeridian or a pole is kept: d3's spherical clipping may draw it where its
   // coordinates do not reach.
   const outside = (ring: Position[] | undefined) => {
@@ -243,7 +248,7 @@ function plain(c: Country): boolean {
   return plainExtent(extent(c));
 }
 
-function plainExtent([w, s, e, n]: [number, number, number, number]): boolean {
+function plainExtent([w, s, e, n]: Extent): boolean {
   return w > -179.9 && e < 179.9 && s > -85 && n < 85;
 }
 
@@ -285,7 +290,7 @@ export function renderMap(m: MapData, t: FigureTheme, title?: string): string {
   const [tx, ty] = projection.translate();
   const lonAt = (x: number) => ((x - tx) / k) * (180 / Math.PI);
   const latAt = (y: number) => (2 * Math.atan(Math.exp((ty - y) / k)) - Math.PI / 2) * (180 / Math.PI);
-  const frame: [number, number, number, number] = [lonAt(0), latAt(t.height), lonAt(t.width), latAt(0)];
+  const frame: Extent = [lonAt(0), latAt(t.height), lonAt(t.width), latAt(0)];
   // Where a highlighted country's name goes: the centroid of its mainland, projected.
   const centres = new Map<number, [number, number]>();
   const centre = (i: number, c: Country): [number, number] => {

@@ -167,12 +167,12 @@ export async function fontFiles(): Promise<string[]> {
  * the web fonts, and a later document in the same renderer reuses fonts decoded from the same data.
  */
 export async function fontPrimer(): Promise<string> {
+  const families = ['Inter', 'Source Serif 4'];
   const sample = 'Briefing 0123456789 — the quick brown fox';
-  const css = await fontCss(['Inter', 'Source Serif 4'], sample);
-  const faces = rules ?? [];
+  const css = await fontCss(families, sample);
   const cells = new Set<string>();
-  for (const r of faces) {
-    if (r.family !== 'Inter' && r.family !== 'Source Serif 4') continue;
+  for (const r of (rules ??= readRules())) {
+    if (!families.includes(r.family)) continue;
     cells.add(`<p style="font-family:'${r.family}';font-weight:${r.weight};font-style:${r.style}">${sample}</p>`);
   }
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>briefdeck</title><style>${css}</style></head><body>${[...cells].join('')}</body></html>`;
