@@ -19,7 +19,8 @@ export interface ScreenshotOptions {
 
 /**
  * Runs `fn` with the deck laid out as for print (Marp's and the deck's @media print: one 1280x720 slide
- * after another, no viewer), then puts the page's media type and viewport back.
+ * after another, no viewer), then puts the page's viewport back. The pool's pages have print media
+ * already (browser/pool.ts); it is set here too for a page from elsewhere, and left so.
  */
 function printLayout<T>(page: Page, viewport: Viewport, fn: () => Promise<T>, turn: InFront = (f) => f()): Promise<T> {
   // Full Chromium draws only the tab in front, and a capture of any other waits forever: pages take
@@ -36,7 +37,6 @@ async function broughtToFront<T>(page: Page, viewport: Viewport, fn: () => Promi
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     return await fn();
   } finally {
-    await page.emulateMediaType(undefined).catch(() => undefined);
     if (before) await page.setViewport(before).catch(() => undefined);
   }
 }
