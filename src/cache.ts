@@ -1,6 +1,7 @@
 // A small on-disk cache for work that depends only on its inputs and costs a cold process most: the
-// compiled Handlebars templates, Marp's packed theme CSS, Fontsource's parsed @font-face rules and the
-// world atlas's index (about 0.45 s of a one-briefing build).
+// compiled Handlebars templates, Marp's packed theme CSS, Fontsource's parsed @font-face rules, the
+// world atlas's index (about 0.45 s of a one-briefing build) and the locator maps drawn (most of a
+// briefing's model, and most of a build's allocations).
 // Entries are named by a hash of everything that goes in, so a stale entry is never read; a missing,
 // unreadable or unwritable cache only means the work is done again.
 //

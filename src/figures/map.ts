@@ -1,7 +1,11 @@
 // A locator map drawn as SVG at build time from Natural Earth (world-atlas, topojson-client, d3-geo): the
 // region framed on the focus countries, the highlighted ones in the primary colour, their neighbours a
 // shade darker than the rest of the land, names in the briefing's language. Pure: data + theme → string.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { geoBounds, geoCentroid, geoMercator, geoPath, geoStream, type GeoPermissibleObjects, type GeoProjection, type GeoStream } from 'd3-geo';
 import { feature, neighbors } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
@@ -257,7 +261,35 @@ export function describeMap(m: MapData, lang: string): string {
   return `Locator map: ${names.join(', ')}.`;
 }
 
+/**
+ * The map as SVG, from the on-disk cache when these inputs were drawn before: a locator map is the
+ * costliest part of a briefing's model (the atlas read, thousands of points projected, most of a build's
+ * allocations), and it changes far less often than the text around it. The entry is named by the
+ * inputs, the installed atlas, Node's ICU (the country names) and this code, so it is never stale.
+ */
 export function renderMap(m: MapData, t: FigureTheme, title?: string): string {
+  return cached('map-svg', [mapCode(), JSON.stringify([m, t, title ?? null])], () => drawMap(m, t, title));
+}
+
+let code: string | undefined;
+/** What a drawn map depends on besides its inputs: this module's and the SVG helpers' code, the atlas, ICU. */
+function mapCode(): string {
+  if (code !== undefined) return code;
+  const here = fileURLToPath(import.meta.url);
+  const sources = [here, fileURLToPath(new URL(`./svg${path.extname(here)}`, import.meta.url))].map((f) => {
+    try {
+      return readFileSync(f, 'utf8');
+    } catch {
+      return '';
+    }
+  });
+  const { version } = require('world-atlas/package.json') as { version: string };
+  code = createHash('sha256').update(JSON.stringify([version, process.versions.icu ?? '', process.versions.unicode ?? '', ...sources])).digest('hex');
+  return code;
+}
+
+/** The map drawn now (what renderMap caches). */
+export function drawMap(m: MapData, t: FigureTheme, title?: string): string {
   const { size, ids, extents: frameOf, neighbours, country } = loadAtlas();
   const index = new Map<string, number>();
   ids.forEach((id, i) => id !== undefined && index.set(id, i));

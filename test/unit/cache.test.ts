@@ -108,19 +108,27 @@ describe('on-disk cache', () => {
     expect(readFileSync(path.join(dir, readdirSync(dir).find((f) => f.startsWith('marp-theme-')) as string), 'utf8')).toContain('section');
   });
 
-  it('keeps the atlas index and the font rules on disk: a new process reads them back and draws the same', async () => {
+  it('keeps the atlas index, the drawn maps and the font rules on disk: a new process reads them back and draws the same', async () => {
+    const data = { highlight: ['IR', 'IL', 'US'], focus: ['IR', 'IL', 'IQ'], label: true };
+    const theme = { width: 600, height: 400, font: 20, lang: 'en', dir: 'ltr' as const, labels: { source: 'Source' } };
     const fresh = async () => {
       // A new module instance each time: as in a new process, only the disk remembers.
       vi.resetModules();
-      const [{ renderMap }, { fontCss }] = await Promise.all([import('../../src/figures/map.js'), import('../../src/render/fonts.js')]);
-      const map = renderMap({ highlight: ['IR', 'IL', 'US'], focus: ['IR', 'IL', 'IQ'], label: true }, { width: 600, height: 400, font: 20, lang: 'en', dir: 'ltr', labels: { source: 'Source' } });
-      return { map, fonts: await fontCss(['Inter', 'Noto Sans Hebrew'], 'Iran ישראל') };
+      const [{ renderMap, drawMap }, { fontCss }] = await Promise.all([import('../../src/figures/map.js'), import('../../src/render/fonts.js')]);
+      const map = renderMap(data, theme);
+      // Another size or another language is another entry, drawn anew.
+      const other = renderMap(data, { ...theme, lang: 'fr' });
+      return { map, other, drawn: drawMap(data, theme), fonts: await fontCss(['Inter', 'Noto Sans Hebrew'], 'Iran ישראל') };
     };
     const made = await fresh();
     const entries = readdirSync(dir);
     expect(entries.filter((f) => f.startsWith('atlas-index-'))).toHaveLength(1);
+    expect(entries.filter((f) => f.startsWith('map-svg-'))).toHaveLength(2);
     expect(entries.filter((f) => f.startsWith('font-rules-'))).toHaveLength(1);
     expect(made.map).toContain('<path ');
+    expect(made.map).toBe(made.drawn);
+    expect(made.other).toContain('Iran');
+    expect(made.other).not.toBe(made.map);
     expect(made.fonts).toContain("font-family:'Noto Sans Hebrew'");
     const read = await fresh();
     expect(read).toEqual(made);
