@@ -1,12 +1,6 @@
 // The content fields drawn as figures: key figures (large numbers), charts from data, the locator map.
-import { createRequire } from 'node:module';
 import { z } from 'zod';
-
-const require = createRequire(import.meta.url);
-type Countries = { isValid(c: string): boolean; alpha3ToAlpha2(c: string): string | undefined };
-let countries: Countries | undefined;
-/** i18n-iso-countries' code tables (its names are not used: Intl.DisplayNames names countries). */
-const iso = (): Countries => (countries ??= require('i18n-iso-countries') as Countries);
+import { alpha3ToAlpha2, isAlpha2 } from './iso-codes.js';
 
 export const CHART_TYPES = ['bar', 'column', 'line'] as const;
 /** A chart stays legible with this many series and categories. */
@@ -24,8 +18,8 @@ const countryCode = z
   .string({ error: 'expected an ISO 3166-1 country code such as IR or IRN' })
   .transform((s, ctx) => {
     const c = s.trim().toUpperCase();
-    const a2 = c.length === 3 ? iso().alpha3ToAlpha2(c) : c;
-    if (a2 && /^[A-Z]{2}$/.test(a2) && iso().isValid(a2)) return a2;
+    const a2 = c.length === 3 ? alpha3ToAlpha2(c) : c;
+    if (a2 && /^[A-Z]{2}$/.test(a2) && isAlpha2(a2)) return a2;
     ctx.addIssue({ code: 'custom', message: `"${s}" is not an ISO 3166-1 country code`, params: { hint: 'write two or three letters, e.g. IR or IRN for Iran, US or USA, IL or ISR' } });
     return z.NEVER;
   });

@@ -11,6 +11,7 @@ import { feature, neighbors } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { cached } from '../cache.js';
+import { alpha2ToNumeric } from '../content/iso-codes.js';
 import { PAINT, esc, r, svgRoot, text, type FigureTheme } from './svg.js';
 
 const require = createRequire(import.meta.url);
@@ -84,11 +85,9 @@ function indexOf(topo: Countries): AtlasIndex {
   };
 }
 
-let iso: { alpha2ToNumeric(a: string): string | undefined } | undefined;
 /** Atlas ids are ISO 3166-1 numeric codes ("364" is Iran). */
 export function numericOf(alpha2: string): string | undefined {
-  iso ??= require('i18n-iso-countries') as { alpha2ToNumeric(a: string): string | undefined };
-  return iso.alpha2ToNumeric(alpha2);
+  return alpha2ToNumeric(alpha2);
 }
 
 /** A country's name in the briefing's language and script, from the ICU data Node carries. */
