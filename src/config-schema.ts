@@ -1,7 +1,7 @@
 // The config file's schema (see config.ts), apart so that a build without a config loads neither
 // zod nor the YAML parser for it.
 import { z } from 'zod';
-import { parseWithSchema } from './content/load.js';
+import { parseWithSchema } from './content/parse.js';
 import { DEFAULT_LIMITS } from './content/limits.js';
 
 const colour = z

@@ -1,7 +1,8 @@
 // The public API: `import { build, loadBriefing } from 'briefdeck'`.
 export { build, defaultBuildOptions, DEFAULT_FORMATS, FORMATS } from './build.js';
 export type { BuildOptions, BuildReport, BriefingResult, Format } from './build.js';
-export { loadBriefing, parseBriefing } from './content/load.js';
+export { loadBriefing } from './content/load.js';
+export { parseBriefing } from './content/parse.js';
 export type { LoadedBriefing } from './content/load.js';
 export { briefingSchema, contentJsonSchema, LIKELIHOODS, CONFIDENCES } from './content/schema.js';
 export type { Briefing, BriefingInput } from './content/schema.js';

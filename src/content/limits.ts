@@ -25,10 +25,10 @@ export const DEFAULT_LIMITS: Limits = {
   textChars: 20_000,
 };
 
-export function checkLimits(value: unknown, at: { file: string; doc: Document; lines: LineCounter }, limits: Limits): void {
+export function checkLimits(value: unknown, at: { file: string; doc?: Document; lines?: LineCounter }, limits: Limits): void {
   const fail = (path: PropertyKey[], message: string, hint: string): never => {
-    const node = at.doc.getIn(path as unknown[], true) as { range?: [number, number, number] } | undefined;
-    const pos = node?.range ? at.lines.linePos(node.range[0]) : undefined;
+    const node = at.doc?.getIn(path as unknown[], true) as { range?: [number, number, number] } | undefined;
+    const pos = node?.range ? at.lines?.linePos(node.range[0]) : undefined;
     throw contentError({ file: at.file, line: pos?.line, column: pos?.col, field: formatPath(path) || undefined, message, hint });
   };
   const walk = (v: unknown, path: PropertyKey[]): void => {

@@ -36,24 +36,24 @@ export async function readSectionImage(loaded: LoadedBriefing, index: number, p:
 
 async function readChecked(loaded: LoadedBriefing, index: number, p: string, maxPixels: number): Promise<LocalImage> {
   const field = `sections[${index}].image.path`;
-  const fail = (message: string, hint?: string): never => {
-    throw contentError({ file: loaded.file, ...loaded.locate(['sections', index, 'image', 'path']), field, message, hint });
+  const fail = async (message: string, hint?: string): Promise<never> => {
+    throw contentError({ file: loaded.file, ...(await loaded.locate(['sections', index, 'image', 'path'])), field, message, hint });
   };
   if (/^[a-z][a-z0-9+.-]*:/i.test(p) || p.startsWith('//')) {
-    fail('images must be local files; remote images are never fetched', 'download the image next to the content file and give its relative path');
+    await fail('images must be local files; remote images are never fetched', 'download the image next to the content file and give its relative path');
   }
-  if (!EXTENSIONS.includes(path.extname(p).toLowerCase())) fail(`unsupported image type "${path.extname(p)}"`, `use one of ${EXTENSIONS.join(', ')}`);
-  if (path.isAbsolute(p) || p.includes('\0')) fail('image path leaves the content folder', "give a path relative to the content file, inside its folder");
+  if (!EXTENSIONS.includes(path.extname(p).toLowerCase())) await fail(`unsupported image type "${path.extname(p)}"`, `use one of ${EXTENSIONS.join(', ')}`);
+  if (path.isAbsolute(p) || p.includes('\0')) await fail('image path leaves the content folder', "give a path relative to the content file, inside its folder");
   const real = await realpath(path.resolve(loaded.dir, p)).catch(() => fail(`image not found: ${p}`, 'paths are relative to the content file'));
-  if (!isInside(real, await realpath(loaded.dir))) fail('image path leaves the content folder', "keep images in the content file's folder or below it");
+  if (!isInside(real, await realpath(loaded.dir))) await fail('image path leaves the content folder', "keep images in the content file's folder or below it");
   // Non-blocking: opening a named pipe must not wait for a writer; stat then refuses it.
   const handle = await open(real, constants.O_RDONLY | constants.O_NONBLOCK).catch(() => fail(`image cannot be read: ${p}`));
   let bytes: Buffer;
   try {
     const info = await handle.stat();
-    if (!info.isFile()) fail(`image is not a regular file: ${p}`);
+    if (!info.isFile()) await fail(`image is not a regular file: ${p}`);
     // A file with other names elsewhere (a hard link) may be anything on the machine: its bytes decide.
-    if (info.size > MAX_IMAGE_BYTES) fail(`image is ${(info.size / 1048576).toFixed(1)} MiB, over the 8 MiB limit`, 'resize or compress it');
+    if (info.size > MAX_IMAGE_BYTES) await fail(`image is ${(info.size / 1048576).toFixed(1)} MiB, over the 8 MiB limit`, 'resize or compress it');
     const buffer = Buffer.alloc(info.size);
     const { bytesRead } = await handle.read(buffer, 0, info.size, 0);
     bytes = buffer.subarray(0, bytesRead);

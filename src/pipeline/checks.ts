@@ -15,12 +15,12 @@ export function checkBuildTheme(theme: string, templates: Templates): void {
 }
 
 /** The theme a briefing is drawn in: its own `theme:` (which must exist), else the build's. */
-export function themeOf(loaded: LoadedBriefing, fallback: string, templates: Templates): string {
+export async function themeOf(loaded: LoadedBriefing, fallback: string, templates: Templates): Promise<string> {
   const theme = loaded.briefing.theme ?? fallback;
   if (!templates.themes.has(theme)) {
     throw new BriefdeckError(ExitCode.CONTENT, {
       file: loaded.file,
-      ...(loaded.briefing.theme ? loaded.locate(['theme']) : {}),
+      ...(loaded.briefing.theme ? await loaded.locate(['theme']) : {}),
       field: 'theme',
       message: `unknown theme "${theme}"`,
       hint: `available: ${[...templates.themes.keys()].join(', ')}`,
@@ -29,9 +29,9 @@ export function themeOf(loaded: LoadedBriefing, fallback: string, templates: Tem
   return theme;
 }
 
-/** Where a briefing's slug comes from: its `slug:` field, else the file name (the top of the file). */
-export function slugPosition(loaded: LoadedBriefing): { line?: number; column?: number } {
-  return loaded.briefing.slug ? loaded.locate(['slug']) : { line: 1, column: 1 };
+/** Where a briefing's slug comes from: its `slug:` field, else the file name (the top of the file); found when an error needs it. */
+export function slugPosition(loaded: LoadedBriefing): () => Promise<{ line?: number; column?: number }> {
+  return () => (loaded.briefing.slug ? loaded.locate(['slug']) : Promise.resolve({ line: 1, column: 1 }));
 }
 
 /** Everything `validate` checks of one file: schema, slug, images, theme. What `build` checks before rendering. */
@@ -43,6 +43,6 @@ export async function checkBriefing(
   const loaded = await loadBriefing(file, with_.limits);
   await with_.slugs.claim(file, loaded.slug, with_.out, slugPosition(loaded));
   const assets = await readAssets(loaded, with_.limits.imagePixels);
-  themeOf(loaded, with_.theme, with_.templates);
+  await themeOf(loaded, with_.theme, with_.templates);
   return { loaded, assets };
 }

@@ -22,7 +22,7 @@ export interface Made {
 
 export async function makeOutputs(options: BuildOptions, templates: Templates, services: BuildServices, loaded: LoadedBriefing, assets: Assets): Promise<Made> {
   const b = loaded.briefing.marking || !options.defaultMarking ? loaded.briefing : { ...loaded.briefing, marking: options.defaultMarking };
-  const theme = themeOf(loaded, options.theme, templates);
+  const theme = await themeOf(loaded, options.theme, templates);
   const formats = options.formats.map(formatNamed);
   const needs = needsOf(options.formats, options.fit ?? true);
   const { viewsOf, metadataOf } = await import('./views.js');

@@ -24,7 +24,7 @@ export class SlugClaims {
   }
 
   /** Takes `slug` for `file` once the files before it have taken theirs; throws if one of them has it. */
-  async claim(file: string, slug: string, out: string, at: { line?: number; column?: number } = {}): Promise<void> {
+  async claim(file: string, slug: string, out: string, where: () => Promise<{ line?: number; column?: number }> = () => Promise.resolve({})): Promise<void> {
     const turn = this.turns.get(file);
     await turn?.after;
     try {
@@ -32,7 +32,7 @@ export class SlugClaims {
       if (other && other !== file) {
         throw new BriefdeckError(ExitCode.CONTENT, {
           file,
-          ...at,
+          ...(await where()),
           field: 'slug',
           message: `slug "${slug}" is already used by ${other}`,
           hint: 'give one of them another `slug:`',
@@ -41,7 +41,7 @@ export class SlugClaims {
       const root = path.resolve(out);
       const target = path.resolve(root, slug);
       if (!isInside(target, root) || target === root) {
-        throw new BriefdeckError(ExitCode.CONTENT, { file, ...at, field: 'slug', message: 'slug would write outside the output folder' });
+        throw new BriefdeckError(ExitCode.CONTENT, { file, ...(await where()), field: 'slug', message: 'slug would write outside the output folder' });
       }
       this.owners.set(slug, file);
     } finally {

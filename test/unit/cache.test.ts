@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cached } from '../../src/cache.js';
-import { parseBriefing } from '../../src/content/load.js';
+import { parseBriefing } from '../../src/content/parse.js';
 import { loadTemplates } from '../../src/render/templates.js';
 import { buildView } from '../../src/render/view.js';
 import { renderDeckMarkdown } from '../../src/render/deck.js';

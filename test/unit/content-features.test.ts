@@ -1,7 +1,7 @@
 // The analysts' fields (issue 15): judgements on any point with ICD 203 synonyms, Admiralty grades,
 // partial dates, timeline ranges, key figures, charts and the map; and the errors that teach YAML.
 import { describe, expect, it } from 'vitest';
-import { parseBriefing } from '../../src/content/load.js';
+import { parseBriefing } from '../../src/content/parse.js';
 import { BriefdeckError, type Diagnostic } from '../../src/errors.js';
 
 const HEAD = 'title: T\ndate: "2025-01-02"\nbluf: B.\nkeyPoints:\n  - K\n';

@@ -25,7 +25,7 @@ describe('docs/content.md', () => {
   });
 
   it('has an example that validates', async () => {
-    const { parseBriefing } = await import('../../src/content/load.js');
+    const { parseBriefing } = await import('../../src/content/parse.js');
     const yaml = /```yaml\n([\s\S]*?)```/.exec(doc.slice(doc.indexOf('## A complete example')))?.[1] ?? '';
     expect(parseBriefing(Buffer.from(yaml), 'docs/content.md').keyPoints.length).toBeGreaterThan(0);
   });

@@ -5,7 +5,7 @@
 import MarkdownIt from 'markdown-it';
 import { stringify } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseBriefing } from '../../src/content/load.js';
+import { parseBriefing } from '../../src/content/parse.js';
 import type { Briefing } from '../../src/content/schema.js';
 import { renderDeck, renderDeckMarkdown } from '../../src/render/deck.js';
 import { escapeMarkdownText, normalizeSpace, toPlainText, toSafeHtml, toSafeMarkdown } from '../../src/render/inline.js';

@@ -108,7 +108,7 @@ describe('notes on every item', () => {
 
 describe('where figures go in the deck', () => {
   it('the map beside a section with map: true (not on the title slide), a chart without a section on its own slide', async () => {
-    const { parseBriefing } = await import('../../src/content/load.js');
+    const { parseBriefing } = await import('../../src/content/parse.js');
     const b = parseBriefing(
       Buffer.from(
         'title: T\ndate: "2025-01-02"\nbluf: B.\nkeyPoints:\n  - K\nmap:\n  highlight: [IR]\n' +

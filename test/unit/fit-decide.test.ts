@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseBriefing } from '../../src/content/load.js';
+import { parseBriefing } from '../../src/content/parse.js';
 import { decideParts, type PartMemory } from '../../src/fit/decide.js';
 import type { SlideMeasure } from '../../src/fit/measure.js';
 import { buildView } from '../../src/render/view.js';

@@ -1,6 +1,7 @@
 // Content warnings: each one fires on the content it is about, and not on the example briefings.
 import { describe, expect, it } from 'vitest';
-import { parseBriefing, loadBriefing } from '../../src/content/load.js';
+import { loadBriefing } from '../../src/content/load.js';
+import { parseBriefing } from '../../src/content/parse.js';
 import { formatLint, lintBriefing, sentences } from '../../src/content/lint.js';
 import { EXAMPLE, EXAMPLE_HE } from '../helpers/paths.js';
 

@@ -2,7 +2,8 @@
 // message, at the right file:line:column and field, with a useful hint, and never as a crash.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseBriefing, loadBriefing, slugFromFile } from '../../src/content/load.js';
+import { loadBriefing, slugFromFile } from '../../src/content/load.js';
+import { parseBriefing } from '../../src/content/parse.js';
 import { BriefdeckError, ExitCode, formatDiagnostic, type Diagnostic } from '../../src/errors.js';
 import { LIKELIHOODS } from '../../src/content/schema.js';
 import { EXAMPLE, EXAMPLE_HE, fixture } from '../helpers/paths.js';

@@ -2,7 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseBriefing } from '../../src/content/load.js';
+import { parseBriefing } from '../../src/content/parse.js';
 import { loadTemplates } from '../../src/render/templates.js';
 import { buildView } from '../../src/render/view.js';
 import { renderDeckMarkdown } from '../../src/render/deck.js';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseInline, parseRuns, plainOf, contentOf, citationsOf } from '../../../src/model/runs.js';
 import { runsToHtml, runsToMarkdown } from '../../../src/render/inline.js';
 import { briefingModel } from '../../../src/model/briefing.js';
-import { parseBriefing } from '../../../src/content/load.js';
+import { parseBriefing } from '../../../src/content/parse.js';
 import { CONTENT, FIXTURES } from '../../helpers/paths.js';
 
 const reference = new MarkdownIt('zero');

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseBriefing } from '../../../src/content/load.js';
+import { parseBriefing } from '../../../src/content/parse.js';
 import { buildView } from '../../../src/render/view.js';
 import { noFit, planSlides, PROBE_LEVELS } from '../../../src/render/slides.js';
 import { chunk } from '../../../src/render/estimate.js';
