@@ -1,7 +1,9 @@
 // The browser's life: launched on first use, relaunched once (single-flight) when it dies, whatever
 // the number of pages that saw it die, and always ended. Each launch is a numbered generation: a page
 // that failed in generation g asks for a relaunch of g, and a browser already newer is left alone.
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { environmentError } from '../errors.js';
 import { findBrowser } from './finder.js';
@@ -66,9 +68,7 @@ export class BrowserLife {
     this.chromium = chromium;
     const timeout = this.options.timeout;
     try {
-      // Through require: puppeteer's CommonJS build loads in about two thirds of the time of its ES modules.
-      const puppeteer = createRequire(import.meta.url)('puppeteer-core') as typeof import('puppeteer-core').default;
-      const connecting = puppeteer.connect({ transport: chromium.transport, defaultViewport: null, protocolTimeout: timeout });
+      const connecting = connectCdp(chromium.transport, timeout);
       const browser = await startedWithin(connecting, timeout, chromium.exited);
       this.offInterrupt ??= onInterrupt(() => this.close());
       browser.once('disconnected', () => this.gone(generation));
@@ -132,4 +132,37 @@ function startedWithin<T>(promise: Promise<T>, ms: number, exited: Promise<void>
     void exited.then(() => reject(new Error('it exited as it started')));
   });
   return Promise.race([promise, failed]).finally(() => clearTimeout(timer));
+}
+
+type Transport = import('puppeteer-core').ConnectionTransport;
+type ConnectCdp = (transport: Transport, url: string, options: { defaultViewport: null; protocolTimeout: number }) => Promise<Browser>;
+
+/**
+ * puppeteer's DevTools-protocol connection alone, over the pipe to the browser briefdeck started: 99 of
+ * the 215 modules its main module loads (which also loads the browser downloader, semver, WebSockets and
+ * proxy support, none of them used here), ~60 ms less of a cold build's main thread before the first
+ * document can go. Through its `internal/` exports as this version has them, with the Node environment
+ * its main module sets (fs and path, for options that name files); should a later version differ, its
+ * main module's connect. Through require: its CommonJS build loads faster than its ES modules.
+ */
+function connectCdp(transport: Transport, protocolTimeout: number): Promise<Browser> {
+  const require = createRequire(import.meta.url);
+  let connect: ConnectCdp | undefined;
+  try {
+    const { _connectToCdpBrowser } = require('puppeteer-core/internal/cdp/BrowserConnector.js') as { _connectToCdpBrowser?: ConnectCdp };
+    const { environment } = require('puppeteer-core/internal/environment.js') as { environment?: { value: Record<string, unknown> } };
+    if (typeof _connectToCdpBrowser === 'function' && environment?.value) {
+      try {
+        void environment.value.fs;
+      } catch {
+        environment.value = { fs, path, get ScreenRecorder(): never { throw new Error('screencasts are not available here'); } };
+      }
+      connect = _connectToCdpBrowser;
+    }
+  } catch {
+    connect = undefined;
+  }
+  if (connect) return connect(transport, '', { defaultViewport: null, protocolTimeout });
+  const puppeteer = require('puppeteer-core') as typeof import('puppeteer-core').default;
+  return puppeteer.connect({ transport, defaultViewport: null, protocolTimeout });
 }
