@@ -19,3 +19,14 @@ describe('chromiumArgs', () => {
     expect(chromiumArgs('/usr/bin/chromium')).toEqual(expect.arrayContaining(['--export-tagged-pdf', '--generate-pdf-document-outline']));
   });
 });
+
+describe("puppeteer's parts that briefdeck loads alone (browser/life.ts)", () => {
+  it('are where this puppeteer-core has them: its CDP connector and its environment', () => {
+    const require = createRequire(import.meta.url);
+    const { _connectToCdpBrowser } = require('puppeteer-core/internal/cdp/BrowserConnector.js') as { _connectToCdpBrowser?: unknown };
+    const { environment } = require('puppeteer-core/internal/environment.js') as { environment?: { value?: unknown } };
+    // Were either gone, a build would still connect (through the main module), only slower to start.
+    expect(typeof _connectToCdpBrowser).toBe('function');
+    expect(environment?.value).toBeTypeOf('object');
+  });
+});
