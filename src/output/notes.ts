@@ -1,7 +1,8 @@
 // Speaker notes as PDF sticky notes (Text annotations): shown by viewers on the slide they belong to,
 // never printed. Written with pdf-lib's low-level objects so that Chromium's structure tags survive;
 // each note also joins the structure tree as an /Annot element, so screen readers find it too.
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFContext, type PDFObject, type PDFPage } from 'pdf-lib';
+import type { PDFArray, PDFContext, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFObject, PDFPage, PDFRef, PDFString } from 'pdf-lib';
+import { pdfLib } from './pdf-lib.js';
 import { loadPdf, savePdf } from './pdf-doc.js';
 
 export interface NoteOptions {
@@ -26,6 +27,7 @@ export async function addNoteAnnotations(pdf: Uint8Array, notes: string[], optio
 
 /** The same, on a loaded document (so several edits share one load and save). */
 export function writeNotes(doc: PDFDocument, notes: string[], options: NoteOptions = {}): void {
+  const { PDFHexString, PDFName, PDFNumber, PDFString } = pdfLib();
   if (!notes.some((n) => n?.trim())) return;
   const { context } = doc;
   const pages = doc.getPages();
@@ -56,6 +58,7 @@ export function writeNotes(doc: PDFDocument, notes: string[], options: NoteOptio
 }
 
 function appendAnnot(context: PDFContext, page: PDFPage, ref: PDFRef): void {
+  const { PDFArray, PDFName } = pdfLib();
   const existing = page.node.get(PDFName.of('Annots'));
   const annots = existing ? context.lookup(existing) : undefined;
   if (annots instanceof PDFArray) annots.push(ref);
@@ -69,6 +72,7 @@ function appendAnnot(context: PDFContext, page: PDFPage, ref: PDFRef): void {
  * element and whose /ParentTree is a flat number tree. Anything else: notes are added untagged.
  */
 function structure(doc: PDFDocument) {
+  const { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef } = pdfLib();
   const { context } = doc;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   const get = <T extends PDFObject>(dict: PDFDict | undefined, key: string, type: Function & { prototype: T }): T | undefined => {
@@ -142,6 +146,7 @@ function structure(doc: PDFDocument) {
 
 /** The first page (index) a structure element marks content on, following /Pg down its kids. */
 function firstPages(context: PDFContext, pageRefs: PDFRef[]): (kid: PDFObject | undefined) => number | undefined {
+  const { PDFArray, PDFDict, PDFName, PDFRef } = pdfLib();
   const index = new Map(pageRefs.map((r, i) => [r.toString(), i]));
   const cache = new Map<string, number | undefined>();
   const visit = (kid: PDFObject | undefined, depth: number): number | undefined => {

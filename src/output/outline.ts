@@ -1,6 +1,7 @@
 // PDF bookmarks (the document outline) written with pdf-lib's low-level objects, so that Chromium's
 // structure tags, link annotations and everything else in the file stay exactly as printed.
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFRef, type PDFPage } from 'pdf-lib';
+import type { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFPage, PDFRef } from 'pdf-lib';
+import { pdfLib } from './pdf-lib.js';
 import { loadPdf, savePdf } from './pdf-doc.js';
 import type { PdfEditTarget } from './pdf-update.js';
 import type { Slide } from '../render/slides.js';
@@ -40,6 +41,7 @@ export async function addOutline(pdf: Uint8Array, entries: OutlineEntry[], optio
  * false if nothing was written.
  */
 export function writeOutline(into: PDFDocument | PdfEditTarget, entries: OutlineEntry[], options: OutlineOptions = {}): boolean {
+  const { PDFHexString, PDFName, PDFNull, PDFNumber } = pdfLib();
   const { context, catalog, pages } = editTarget(into);
   if (!entries.length || !pages.length) return false;
   const open = options.open ?? true;
@@ -97,6 +99,7 @@ export function writeOutline(into: PDFDocument | PdfEditTarget, entries: Outline
 
 /** What an edit needs of a loaded document, or the update's own view of the file. */
 export function editTarget(into: PDFDocument | PdfEditTarget): PdfEditTarget {
+  const { PDFDocument } = pdfLib();
   if (!(into instanceof PDFDocument)) return into;
   const { context } = into;
   return {
@@ -114,6 +117,7 @@ export function editTarget(into: PDFDocument | PdfEditTarget): PdfEditTarget {
  * title an entry.
  */
 export function retitleOutline(into: PDFDocument | PdfEditTarget, titles: string[]): boolean {
+  const { PDFDict, PDFHexString, PDFName, PDFRef } = pdfLib();
   const { context, catalog, lookup } = editTarget(into);
   const root = lookup(catalog.get(PDFName.of('Outlines')));
   if (!(root instanceof PDFDict)) return false;

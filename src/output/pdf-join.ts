@@ -5,6 +5,7 @@
 // pages' /StructParents and its annotations' /StructParent), its /IDTree names and /Dests are merged.
 import type { PDFArray, PDFDict, PDFDocument, PDFObject, PDFPageLeaf, PDFRef } from 'pdf-lib';
 import { loadPdf, savePdf } from './pdf-doc.js';
+import { pdfLib } from './pdf-lib.js';
 
 type Lib = typeof import('pdf-lib');
 
@@ -22,7 +23,7 @@ interface Tags {
 
 /** The files, in order, as one PDF (the first file's catalog and information dictionary). */
 export async function joinTaggedPdfs(files: Uint8Array[]): Promise<Uint8Array> {
-  const lib = await import('pdf-lib');
+  const lib = pdfLib();
   const [first, ...rest] = await Promise.all(files.map(loadPdf));
   if (!first) throw new Error('joinTaggedPdfs: no files');
   const base = tagsOf(lib, first);

@@ -9,8 +9,8 @@
 // this does not expect (a cross-reference stream, an earlier update, encryption, odd dates) returns
 // undefined, and the caller edits the file with a full load instead.
 import type { PDFContext, PDFDict, PDFObject, PDFRef } from 'pdf-lib';
+import { pdfLib, type PdfLib } from './pdf-lib.js';
 
-const pdfLib = () => import('pdf-lib');
 
 export interface PageBox {
   x: number;
@@ -41,7 +41,7 @@ export function pdfDate(date: Date): string {
  * (and changes nothing) when the file is not the single-revision, table-indexed PDF Chromium writes.
  */
 export async function appendUpdate(pdf: Uint8Array, info: (context: PDFContext) => PDFDict, date: Date, edit?: (target: PdfEditTarget) => void): Promise<Uint8Array | undefined> {
-  const lib = await pdfLib();
+  const lib = pdfLib();
   try {
     return update(lib, pdf, info, date, edit);
   } catch {
@@ -49,7 +49,6 @@ export async function appendUpdate(pdf: Uint8Array, info: (context: PDFContext) 
   }
 }
 
-type PdfLib = typeof import('pdf-lib');
 
 function update(lib: PdfLib, pdf: Uint8Array, info: (context: PDFContext) => PDFDict, date: Date, edit?: (target: PdfEditTarget) => void): Uint8Array | undefined {
   const { PDFContext, PDFObjectParser, PDFDict, PDFName, PDFRef, PDFNumber, PDFBool } = lib;

@@ -6,9 +6,8 @@ import type { OutlineEntry } from './outline.js';
 import { stableNodeIds } from './node-ids.js';
 import { loadPdf, savePdf } from './pdf-doc.js';
 import { chromium, inStage } from '../util/profile.js';
+import { pdfLib, type PdfLib } from './pdf-lib.js';
 
-// pdf-lib loads on first use (~0.15 s in a cold process, all of it on the main thread).
-const pdfLib = () => import('pdf-lib');
 
 /**
  * Starts loading the PDF post-processing modules without waiting for them: called just before a
@@ -19,7 +18,7 @@ const pdfLib = () => import('pdf-lib');
  */
 export function preloadPdfTools(): void {
   setImmediate(() => {
-    for (const load of [pdfLib, () => import('./pdf-update.js'), () => import('./outline.js')]) load().catch(() => undefined);
+    for (const load of [async () => pdfLib(), () => import('./pdf-update.js'), () => import('./outline.js')]) load().catch(() => undefined);
   });
 }
 
@@ -82,7 +81,7 @@ async function addMetadata(printed: Uint8Array, given: PdfMetadata, edits: PdfEd
   const meta = cleanMetadata(given);
   if (edits.headingTitles) edits = { ...edits, headingTitles: edits.headingTitles.map(withoutControls) };
   if (edits.outline) edits = { ...edits, outline: cleanOutline(edits.outline) };
-  const lib = await pdfLib();
+  const lib = pdfLib();
   const { PDFName, PDFString } = lib;
   const { writeOutline, retitleOutline } = await import('./outline.js');
   const pdf = stableNodeIds(printed);
@@ -132,7 +131,7 @@ const CREATOR = 'briefdeck';
 const PRODUCER = 'briefdeck (Chromium, pdf-lib)';
 
 /** The document information dictionary, as pdf-lib's own setters would write it. */
-function infoDict(lib: typeof import('pdf-lib'), context: PDFContext, meta: PdfMetadata): PDFDict {
+function infoDict(lib: PdfLib, context: PDFContext, meta: PdfMetadata): PDFDict {
   const { PDFHexString, PDFString } = lib;
   const text = (s: string) => PDFHexString.fromText(s);
   return context.obj({
