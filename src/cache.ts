@@ -1,7 +1,7 @@
 // A small on-disk cache for work that depends only on its inputs and costs a cold process most: the
 // compiled Handlebars templates, Marp's packed theme CSS, Fontsource's parsed @font-face rules, the
-// world atlas's index (about 0.45 s of a one-briefing build) and the locator maps drawn (most of a
-// briefing's model, and most of a build's allocations).
+// world atlas's index (about 0.45 s of a one-briefing build), the locator maps drawn (most of a
+// briefing's model, and most of a build's allocations) and content files validated before (content/known.ts).
 // Entries are named by a hash of everything that goes in, so a stale entry is never read; a missing,
 // unreadable or unwritable cache only means the work is done again.
 //
@@ -21,17 +21,38 @@ function cacheDir(): string | undefined {
 
 /** The cached result of `make` for these inputs, made (and stored) on a miss. */
 export function cached(kind: string, inputs: string[], make: () => string): string {
+  const known = readCache(kind, inputs);
+  if (known !== undefined) return known;
+  const value = make();
+  writeCache(kind, inputs, value);
+  return value;
+}
+
+function entry(kind: string, inputs: string[]): string | undefined {
   const dir = cacheDir();
-  if (!dir) return make();
+  if (!dir) return undefined;
   const hash = createHash('sha256');
   for (const part of [kind, ...inputs]) hash.update(`${part.length}:`).update(part);
-  const file = path.join(dir, `${kind}-${hash.digest('hex').slice(0, 32)}.txt`);
+  return path.join(dir, `${kind}-${hash.digest('hex').slice(0, 32)}.txt`);
+}
+
+/** What was stored for these inputs, if anything (for work that must be done elsewhere on a miss). */
+export function readCache(kind: string, inputs: string[]): string | undefined {
+  const file = entry(kind, inputs);
+  if (!file) return undefined;
   try {
     return readFileSync(file, 'utf8');
   } catch {
-    // Not there (or unreadable): make it.
+    // Not there (or unreadable).
+    return undefined;
   }
-  const value = make();
+}
+
+/** Stores `value` for these inputs; a cache that cannot be written only means the work is done again. */
+export function writeCache(kind: string, inputs: string[], value: string): void {
+  const file = entry(kind, inputs);
+  if (!file) return;
+  const dir = path.dirname(file);
   const temp = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(dir, { recursive: true });
@@ -44,5 +65,4 @@ export function cached(kind: string, inputs: string[], make: () => string): stri
       // The folder could not be made: there is no temporary file either.
     }
   }
-  return value;
 }

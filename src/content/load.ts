@@ -1,13 +1,15 @@
-// Loads one content file (YAML or JSON): bytes → text → value → validated Briefing. The quick parse
-// (quick.ts) reads a well-formed file; anything else, and every error, goes through the full parse with
-// positions (parse.ts), which is also where a field's place is found when a later check needs it.
+// Loads one content file (YAML or JSON): bytes → text → value → validated Briefing. A file loaded before
+// is read back (known.ts); the quick parse (quick.ts) reads a well-formed file; anything else, and every
+// error, goes through the full parse with positions (parse.ts), which is also where a field's place is
+// found when a later check needs it.
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { contentError } from '../errors.js';
 import { checkStrictJson } from './json-strict.js';
-import { briefingSchema, RESERVED_NAMES, SLUG_PATTERN, type Briefing } from './schema.js';
+import type { Briefing } from './schema.js';
+import { RESERVED_NAMES, SLUG_PATTERN } from './terms.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
-import { quickParse } from './quick.js';
+import { knownBriefing, rememberBriefing } from './known.js';
 import { decodeUtf8 } from './utf8.js';
 import type { Position } from './parse.js';
 
@@ -39,21 +41,30 @@ export async function loadBriefing(file: string, limits: Limits = DEFAULT_LIMITS
     });
   }
   const bytes = await readFile(file);
-  const text = decodeUtf8(bytes, file);
-  // An empty file, like every problem, is the full parse's to report.
-  if (text.trim()) checkStrictJson(text, file);
-  const quick = text.trim() ? quickParse(text, file, briefingSchema, limits) : undefined;
-  let briefing: Briefing;
+  let briefing = knownBriefing(bytes, limits);
   let locate: Locate;
-  if (quick) {
-    briefing = quick;
+  const later = (text: () => string): Locate => {
     let places: Promise<typeof import('./parse.js')> | undefined;
-    locate = async (at) => (await (places ??= import('./parse.js'))).locateIn(text, at);
+    return async (at) => (await (places ??= import('./parse.js'))).locateIn(text(), at);
+  };
+  if (briefing) {
+    locate = later(() => decodeUtf8(bytes, file));
   } else {
-    const { BRIEFING, parseWithSchema } = await import('./parse.js');
-    const found: { locate?: (path: PropertyKey[]) => Position } = {};
-    briefing = parseWithSchema(bytes, file, briefingSchema, limits, BRIEFING, found);
-    locate = (at) => Promise.resolve(found.locate?.(at) ?? {});
+    const text = decodeUtf8(bytes, file);
+    const [{ quickParse }, { briefingSchema }] = await Promise.all([import('./quick.js'), import('./schema.js')]);
+    // An empty file, like every problem, is the full parse's to report.
+    if (text.trim()) checkStrictJson(text, file);
+    const quick = text.trim() ? quickParse(text, file, briefingSchema, limits) : undefined;
+    if (quick) {
+      briefing = quick;
+      locate = later(() => text);
+    } else {
+      const { BRIEFING, parseWithSchema } = await import('./parse.js');
+      const found: { locate?: (path: PropertyKey[]) => Position } = {};
+      briefing = parseWithSchema(bytes, file, briefingSchema, limits, BRIEFING, found);
+      locate = (at) => Promise.resolve(found.locate?.(at) ?? {});
+    }
+    rememberBriefing(bytes, limits, briefing);
   }
   const slug = briefing.slug ?? slugFromFile(file);
   return { file, dir: path.dirname(path.resolve(file)), slug, briefing, bytes, locate };

@@ -1,13 +1,10 @@
 // The content format: the single source of truth for a briefing's fields, types and the JSON Schema.
 import { z } from 'zod';
-import { CONFIDENCES, CREDIBILITIES, LIKELIHOOD_SYNONYMS, LIKELIHOODS, RELIABILITIES, canonicalLikelihood, type Likelihood } from './terms.js';
+import { CONFIDENCES, CREDIBILITIES, LIKELIHOOD_SYNONYMS, LIKELIHOODS, RELIABILITIES, RESERVED_NAMES, SLUG_PATTERN, canonicalLikelihood, type Likelihood } from './terms.js';
 import { figureFields, figureCitations, checkFigures } from './figures-schema.js';
 
-export { LIKELIHOODS, CONFIDENCES } from './terms.js';
+export { LIKELIHOODS, CONFIDENCES, SLUG_PATTERN, RESERVED_NAMES } from './terms.js';
 
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-/** Device names Windows will not let a folder have. */
-export const RESERVED_NAMES = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 

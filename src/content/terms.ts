@@ -57,3 +57,8 @@ export function canonicalLikelihood(s: string): Likelihood | undefined {
   const k = s.trim().toLowerCase().replace(/\s+/g, ' ');
   return (LIKELIHOODS as readonly string[]).includes(k) ? (k as Likelihood) : LIKELIHOOD_SYNONYMS[k];
 }
+
+/** A slug: lowercase letters, digits and single dashes. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Device names Windows will not let a folder have. */
+export const RESERVED_NAMES = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;

@@ -2,7 +2,7 @@
 // dates localised, images attached. No escaping here: each output escapes at its edge (render/view.ts
 // for templates, pptx/ for PowerPoint runs).
 import type { Briefing, Confidence, Likelihood } from '../content/schema.js';
-import { LIKELIHOODS } from '../content/schema.js';
+import { LIKELIHOODS } from '../content/terms.js';
 import { directionOf, labelsFor } from './labels.js';
 import type { Assets } from './assets.js';
 import { formatDate, parseMarking } from './dates.js';
