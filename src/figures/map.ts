@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { geoBounds, geoCentroid, geoMercator, geoPath, geoStream, type GeoPermissibleObjects, type GeoProjection, type GeoStream } from 'd3-geo';
 import { feature, neighbors } from 'topojson-client';
+import { presimplify, simplify } from 'topojson-simplify';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { cached } from '../cache.js';
@@ -38,6 +39,11 @@ interface Atlas {
   neighbours: number[][];
   /** The country as GeoJSON, made on first use: a map needs the few near its frame. */
   country(i: number): Country;
+  /**
+   * The countries with their outlines simplified for a map of `pixelsPerDegree`: every arc is simplified
+   * once (topojson-simplify), so that neighbours keep their shared border.
+   */
+  simplified(pixelsPerDegree: number): (i: number) => Country;
 }
 
 /** What is derived from the whole atlas once: every country's extent and mainland. */
@@ -72,9 +78,23 @@ export function loadAtlas(): Atlas {
     if (m >= 0 && c.geometry.type === 'MultiPolygon') mainlands.set(c, polygonOf(c.geometry, m));
     return c;
   };
-  atlas = { size: geometries.length, ids: index.ids, extents: index.extents, neighbours: neighbors(geometries), country };
+  let weighted: ReturnType<typeof presimplify> | undefined;
+  const simplified = (pixelsPerDegree: number) => {
+    // Visvalingam's effective area, in square degrees here, in square pixels on the map.
+    const simple = simplify((weighted ??= presimplify(topo as unknown as Parameters<typeof presimplify>[0])), SIMPLIFY_AREA_PX / pixelsPerDegree ** 2);
+    const drawn: (Country | undefined)[] = [];
+    return (i: number) => (drawn[i] ??= feature(simple as unknown as Countries, geometries[i] as (typeof geometries)[number]) as Country);
+  };
+  atlas = { size: geometries.length, ids: index.ids, extents: index.extents, neighbours: neighbors(geometries), country, simplified };
   return atlas;
 }
+
+/**
+ * A point of an outline goes when the triangle it makes with its neighbours is smaller than this (square
+ * pixels of the figure, slide pixels): Natural Earth's 1:50m coasts put a point every pixel or two of a
+ * locator map, 150 KB of path for the print briefing's map and a third of its print in Chromium.
+ */
+const SIMPLIFY_AREA_PX = Number(process.env.BRIEFDECK_MAP_SIMPLIFY ?? 0.25);
 
 function indexOf(topo: Countries): AtlasIndex {
   const all = (feature(topo, topo.objects.countries) as FeatureCollection<Polygon | MultiPolygon, { name: string }>).features as Country[];
@@ -231,7 +251,7 @@ function ringExtent(ring: Position[]): Extent {
  * frame cannot contain it, so the outline is the same; but each of their points cost a projection, a
  * resampling and a clip (the Aleutians and Hawaii on a map of the Gulf). Undefined when none is left.
  */
-function framedPart(c: Country, frame: Extent): Country | undefined {
+function framedPart(c: Country, frame: Extent, shape: Country = c): Country | undefined {
   // A polygon on the antimeridian or a pole is kept: d3's spherical clipping may draw it where its
   // coordinates do not reach.
   const outside = (ring: Position[] | undefined) => {
@@ -239,11 +259,14 @@ function framedPart(c: Country, frame: Extent): Country | undefined {
     const e = ringExtent(ring);
     return plainExtent(e) && outsideFrame(e, frame);
   };
-  if (c.geometry.type === 'Polygon') return outside(c.geometry.coordinates[0]) ? undefined : c;
-  const kept = c.geometry.coordinates.filter((polygon) => !outside(polygon[0]));
+  // Told from the country's own coordinates; the polygons kept are `shape`'s (its outline simplified,
+  // polygon for polygon).
+  if (c.geometry.type === 'Polygon') return outside(c.geometry.coordinates[0]) ? undefined : shape;
+  const all = (shape.geometry as MultiPolygon).coordinates;
+  const kept = c.geometry.coordinates.flatMap((polygon, k) => (outside(polygon[0]) || !all[k] ? [] : [all[k] as Position[][]]));
   if (!kept.length) return undefined;
-  if (kept.length === c.geometry.coordinates.length) return c;
-  return { ...c, geometry: { type: 'MultiPolygon', coordinates: kept } };
+  if (kept.length === all.length) return shape;
+  return { ...shape, geometry: { type: 'MultiPolygon', coordinates: kept } };
 }
 
 /** A country whose coordinates stay off the antimeridian and the poles (see renderMap). */
@@ -289,7 +312,7 @@ function mapCode(): string {
 
 /** The map drawn now (what renderMap caches). */
 export function drawMap(m: MapData, t: FigureTheme, title?: string): string {
-  const { size, ids, extents: frameOf, neighbours, country } = loadAtlas();
+  const { size, ids, extents: frameOf, neighbours, country, simplified } = loadAtlas();
   const index = new Map<string, number>();
   ids.forEach((id, i) => id !== undefined && index.set(id, i));
   const find = (a2: string) => {
@@ -329,11 +352,13 @@ export function drawMap(m: MapData, t: FigureTheme, title?: string): string {
     if (!at) centres.set(i, (at = projection(centroid(c)) ?? [Number.NaN, Number.NaN]));
     return at;
   };
+  // Outlines simplified for this map's scale (Mercator's pixels per degree, at the equator).
+  const drawn = simplified(k * (Math.PI / 180));
   for (let i = 0; i < size; i++) {
     if (!lit.has(i) && outsideFrame(frameOf[i] as Extent, frame)) continue;
     const c = country(i);
     // A highlighted country outside the frame is not drawn, only named in the corner (below).
-    const part = framedPart(c, frame);
+    const part = framedPart(c, frame, drawn(i));
     const { d, bounds: [[x0, y0], [x1, y1]] } = part ? outline(projectionOf(c), part) : { d: '', bounds: [[Infinity, Infinity], [-Infinity, -Infinity]] };
     const visible = x1 >= 0 && x0 <= t.width && y1 >= 0 && y0 <= t.height && Number.isFinite(x0);
     // A highlighted country whose mainland lies outside the frame is named in the corner instead (its
