@@ -172,7 +172,9 @@ export class Chromium {
       // Its own process group, as puppeteer does: Ctrl-C reaches us, and we end the browser.
       detached: process.platform !== 'win32',
       stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
-      env: process.env,
+      // Its temporary files (.org.chromium.Chromium.*) in the profile, removed with it: a browser killed
+      // outright cannot remove them itself, and they stayed in the system's temporary folder.
+      env: process.platform === 'win32' ? process.env : { ...process.env, TMPDIR: profile },
     });
     return new Chromium(executablePath, child, profile);
   }
