@@ -28,8 +28,9 @@ const defaultIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, e
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
   // import's names thread loads compromise, its slowest part, while yargs and the importer load here.
   if (argv[0] === 'import') startNameThread();
-  // yargs is ES modules only (a few dozen files): required, Node loads them synchronously in about 60%
-  // of the time import() takes (75 against 124 ms of a cold start).
+  // yargs is ES modules only (a few dozen files): required, Node loads them synchronously, in about 60%
+  // of the time import() takes when each is loaded alone (75 against 124 ms); in a whole cold build the
+  // gain is part of the 0.14 s of CPU measured with markdown-it and pdf-lib (README, Benchmarks).
   // (Its module gives Node the function itself for require(), as `module.exports`.)
   const loaded = createRequire(import.meta.url)('yargs') as typeof import('yargs') | (typeof import('yargs'))['default'];
   const yargs = typeof loaded === 'function' ? loaded : loaded.default;
