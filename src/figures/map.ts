@@ -335,7 +335,11 @@ export function drawMap(m: MapData, t: FigureTheme, title?: string): string {
   // projected without it. The few that do (Russia, Fiji, Antarctica...) keep it.
   const unclipped = geoMercator().scale(projection.scale()).translate(projection.translate()).clipExtent(projection.clipExtent()).preclip((stream: GeoStream) => stream);
   const projectionOf = (c: Country) => (plain(c) ? unclipped : spherical);
-  const shapes: string[] = [];
+  // The outlines of each paint (other land, the neighbours, the highlighted), in that order: one path a
+  // paint, not one a country. Chromium prints every path element on its own, and sixty of them cost a
+  // print briefing with a map a seventh of its print; the highlighted come last, so that their wider
+  // border lies on top of their neighbours'.
+  const outlines: Record<'rule' | 'near' | 'lit', string[]> = { rule: [], near: [], lit: [] };
   const labels: string[] = [];
   const offMap: string[] = [];
   // The frame in degrees, unwrapped (a wide one runs past the antimeridian): Mercator is x = k·λ + tx,
@@ -368,9 +372,16 @@ export function drawMap(m: MapData, t: FigureTheme, title?: string): string {
       if (!(cx > 0 && cx < t.width && cy > 0 && cy < t.height)) offMap.push(c.id !== undefined ? String(c.id) : '');
     }
     if (!visible) continue;
-    const fill = lit.has(i) ? PAINT.primary : near.has(i) ? PAINT.ruleStrong : PAINT.rule;
-    shapes.push(`<path d="${esc(d)}" style="fill:${fill};stroke:${PAINT.paper}" stroke-width="${lit.has(i) ? 1.2 : 0.8}" stroke-linejoin="round"/>`);
+    outlines[lit.has(i) ? 'lit' : near.has(i) ? 'near' : 'rule'].push(d);
   }
+  const paints = [
+    ['rule', PAINT.rule, 0.8],
+    ['near', PAINT.ruleStrong, 0.8],
+    ['lit', PAINT.primary, 1.2],
+  ] as const;
+  const shapes = paints.flatMap(([k, fill, width]) =>
+    outlines[k].length ? [`<path d="${esc(outlines[k].join(''))}" style="fill:${fill};stroke:${PAINT.paper}" stroke-width="${width}" stroke-linejoin="round"/>`] : [],
+  );
   // Labels: highlighted countries bold, on their largest land; the ones the frame cuts off listed in a corner.
   const a2Of = new Map(m.highlight.map((a2) => [find(a2), a2]));
   if (m.label) {
