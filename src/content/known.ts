@@ -28,25 +28,22 @@ function readingCode(): string {
   return (code = hash.digest('hex'));
 }
 
-const inputs = (bytes: Uint8Array, limits: Limits) => {
-  const digest = createHash('sha256').update(bytes).digest('hex');
-  return [readingCode(), JSON.stringify(limits), digest];
-};
+const inputs = (digest: string, limits: Limits) => [readingCode(), JSON.stringify(limits), digest];
 
-/** The briefing these bytes gave before, or undefined. */
-export function knownBriefing(bytes: Uint8Array, limits: Limits): Briefing | undefined {
+/** The briefing the bytes of this digest (their SHA-256, in hex) gave before, or undefined. */
+export function knownBriefing(digest: string, limits: Limits): Briefing | undefined {
   try {
-    const stored = readCache(KIND, inputs(bytes, limits));
+    const stored = readCache(KIND, inputs(digest, limits));
     return stored === undefined ? undefined : (JSON.parse(stored) as Briefing);
   } catch {
     return undefined;
   }
 }
 
-/** Remembers the briefing these bytes gave (it passed every check of the load). */
-export function rememberBriefing(bytes: Uint8Array, limits: Limits, briefing: Briefing): void {
+/** Remembers the briefing the bytes of this digest gave (it passed every check of the load). */
+export function rememberBriefing(digest: string, limits: Limits, briefing: Briefing): void {
   try {
-    writeCache(KIND, inputs(bytes, limits), JSON.stringify(briefing));
+    writeCache(KIND, inputs(digest, limits), JSON.stringify(briefing));
   } catch {
     // Not remembered: the next load reads the file again.
   }

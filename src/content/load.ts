@@ -2,6 +2,7 @@
 // is read back (known.ts); the quick parse (quick.ts) reads a well-formed file; anything else, and every
 // error, goes through the full parse with positions (parse.ts), which is also where a field's place is
 // found when a later check needs it.
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { contentError } from '../errors.js';
@@ -20,8 +21,10 @@ export interface LoadedBriefing {
   dir: string;
   slug: string;
   briefing: Briefing;
-  /** The raw bytes, for the build manifest's hash. */
+  /** The raw bytes... */
   bytes: Buffer;
+  /** ...and their SHA-256 in hex, computed once: the validated-content cache's name and the build manifest's hash. */
+  digest: string;
   /** Where a field is in the file, for checks made after parsing (images): `['sections', 0, 'image', 'path']`. */
   locate: Locate;
 }
@@ -41,11 +44,13 @@ export async function loadBriefing(file: string, limits: Limits = DEFAULT_LIMITS
     });
   }
   const bytes = await readFile(file);
-  let briefing = knownBriefing(bytes, limits);
+  const digest = createHash('sha256').update(bytes).digest('hex');
+  let briefing = knownBriefing(digest, limits);
   let locate: Locate;
+  // The yaml library (with positions) loads only when a place is asked for: an error after loading.
   const later = (text: () => string): Locate => {
-    let places: Promise<typeof import('./parse.js')> | undefined;
-    return async (at) => (await (places ??= import('./parse.js'))).locateIn(text(), at);
+    let locator: Promise<(path: PropertyKey[]) => Position> | undefined;
+    return async (at) => (await (locator ??= import('./parse.js').then(({ locatorIn }) => locatorIn(text()))))(at);
   };
   if (briefing) {
     locate = later(() => decodeUtf8(bytes, file));
@@ -64,10 +69,10 @@ export async function loadBriefing(file: string, limits: Limits = DEFAULT_LIMITS
       briefing = parseWithSchema(bytes, file, briefingSchema, limits, BRIEFING, found);
       locate = (at) => Promise.resolve(found.locate?.(at) ?? {});
     }
-    rememberBriefing(bytes, limits, briefing);
+    rememberBriefing(digest, limits, briefing);
   }
   const slug = briefing.slug ?? slugFromFile(file);
-  return { file, dir: path.dirname(path.resolve(file)), slug, briefing, bytes, locate };
+  return { file, dir: path.dirname(path.resolve(file)), slug, briefing, bytes, digest, locate };
 }
 
 /** The default slug: the file name without extension (and without a language suffix's dot). */

@@ -68,10 +68,19 @@ export function parseWithSchema<S extends z.ZodType>(bytes: Buffer, file: string
 }
 
 /** Where the field at `path` is in `text` (a file that parsed): the yaml library's document, read for it. */
-export function locateIn(text: string, path: PropertyKey[]): Position {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
-  return locate(doc, lines, path);
+/**
+ * Where fields are in a content file's text: the file parsed once, on the first call (an error path),
+ * and each field's line and column read from that parse (or its nearest parent's, when it is missing).
+ */
+export function locatorIn(text: string): (path: PropertyKey[]) => Position {
+  let parsed: { doc: Document; lines: LineCounter } | undefined;
+  return (path) => {
+    if (!parsed) {
+      const lines = new LineCounter();
+      parsed = { doc: parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true }), lines };
+    }
+    return locate(parsed.doc, parsed.lines, path);
+  };
 }
 
 function toValue(doc: Document, file: string, limits: Limits): unknown {

@@ -9,7 +9,6 @@ import type { LoadedBriefing } from '../content/load.js';
 import { isInside } from '../content/discover.js';
 import { createHash } from 'node:crypto';
 import { checkImage, DEFAULT_MAX_IMAGE_PIXELS, ImageRefused } from '../content/image-bytes.js';
-import { fieldPosition } from '../content/position.js';
 
 const EXTENSIONS = ['.png', '.jpg', '.jpeg', '.svg', '.webp', '.gif'];
 export const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
@@ -29,7 +28,7 @@ export async function readSectionImage(loaded: LoadedBriefing, index: number, p:
     return await readChecked(loaded, index, p, maxPixels);
   } catch (e) {
     if (!(e instanceof BriefdeckError)) throw e;
-    const where = await fieldPosition(loaded.bytes, ['sections', index, 'image', 'path']);
+    const where = await loaded.locate(['sections', index, 'image', 'path']);
     throw contentError(e.diagnostics.map((d) => ({ ...d, ...where })));
   }
 }

@@ -4,7 +4,6 @@ import { BriefdeckError, ExitCode, type Diagnostic } from '../errors.js';
 import { DocumentTimeout, UndecodableImages } from '../browser/faults.js';
 import type { LoadedBriefing } from '../content/load.js';
 import type { Assets } from '../model/assets.js';
-import { fieldPosition } from '../content/position.js';
 
 interface ImageRef {
   index: number;
@@ -22,7 +21,7 @@ function base64Of(assets: Assets | undefined, image: ImageRef): string {
 }
 
 async function at(loaded: LoadedBriefing, image: ImageRef): Promise<Diagnostic> {
-  return { file: loaded.file, ...(await fieldPosition(loaded.bytes, ['sections', image.index, 'image', 'path'])), field: `sections[${image.index}].image.path`, message: '' };
+  return { file: loaded.file, ...(await loaded.locate(['sections', image.index, 'image', 'path'])), field: `sections[${image.index}].image.path`, message: '' };
 }
 
 /** `e` with its diagnostics placed on the briefing's images when it is a browser fault they caused; else `e`. */

@@ -4,7 +4,7 @@ import type { LoadedBriefing } from '../content/load.js';
 import type { Templates } from '../render/templates.js';
 import { viewerAssets } from '../render/viewer.js';
 import { fontFiles } from '../render/fonts.js';
-import { hashParts, manifestPath, sha256 } from '../output/manifest.js';
+import { hashParts, manifestPath } from '../output/manifest.js';
 import type { Assets } from '../model/assets.js';
 import { version } from '../version.js';
 import type { BuildOptions } from './types.js';
@@ -39,8 +39,8 @@ export async function buildKey(options: BuildOptions, templates: Templates): Pro
 
 /** The briefing's own inputs, its content and the images it shows: one hash of all, and each file's. */
 export function briefingInputs(buildKey: string, loaded: LoadedBriefing, assets: Assets): { hash: string; inputs: Record<string, string> } {
-  const parts: [string, string | Uint8Array][] = [['build', buildKey], ['content', loaded.bytes]];
-  const inputs: Record<string, string> = { [manifestPath(loaded.file)]: sha256(loaded.bytes) };
+  const parts: [string, string | Uint8Array][] = [['build', buildKey], ['content', loaded.digest]];
+  const inputs: Record<string, string> = { [manifestPath(loaded.file)]: loaded.digest };
   for (const image of assets.images.values()) {
     parts.push([`image:${image.path}`, image.bytes]);
     inputs[manifestPath(path.resolve(loaded.dir, image.path))] = image.hash;
