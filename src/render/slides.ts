@@ -23,6 +23,14 @@ export interface Slide {
   pieces?: Piece[];
   /** A copy of a part drawn whole at this text level, only to be measured (the first pass). */
   probe?: number;
+  /**
+   * A probe of a part drawn at several levels (one the estimates say may not fit at the theme's size),
+   * which is seldom the final slide: drawn without the header and footer, which the fit does not
+   * measure (themes place them in the slide's padding, out of the flow) and whose text was a tenth of
+   * the first pass's layout in Chromium. A probe drawn at one level alone keeps them: it is likely
+   * final, and the page keeps it as it stands when it is.
+   */
+  bare?: boolean;
   /** For each piece, the index of its unit before texts were split. */
   raws?: number[];
   /** Ordered lists continue their numbering across slides. */
@@ -142,6 +150,7 @@ export function planSlides(view: BriefingView, fit?: FitSettings): Slide[] {
           items,
           pieces,
           probe,
+          ...(probe !== undefined && plans.length > 1 ? { bare: true } : {}),
           raws: pieces.map((p) => units[p.block]?.raw ?? p.block),
           start,
           first: start - 1,
