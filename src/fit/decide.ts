@@ -2,7 +2,7 @@
 // slides that drew them, handed to the pure packer, and the answer kept only when it is an improvement.
 import { PROBE_LEVELS, STACKED, type FitSettings, type PartPlan, type Slide } from '../render/slides.js';
 import type { SlideMeasure } from './measure.js';
-import { FLOOR_LEVEL, layoutPart, scaleHeight, SHRINK_LEVEL, textPieces, type Block, type Piece } from '../layout/pack.js';
+import { BALANCE, FLOOR_LEVEL, layoutPart, scaleHeight, SHRINK_LEVEL, textPieces, type Block, type PartLayout, type Piece } from '../layout/pack.js';
 
 /** What the engine has learnt about a part over the passes. */
 export interface PartMemory {
@@ -50,6 +50,16 @@ function readBlocks(group: Slide[], measures: SlideMeasure[]): Block[] | undefin
   return blocks.length && blocks.every(Boolean) ? blocks : undefined;
 }
 
+/**
+ * Whether a layout made from heights measured at the theme's size and at SHRINK_LEVEL may change once
+ * the floor's are measured: only when no level down to SHRINK_LEVEL gives it (it went smaller, or a
+ * text is too tall for any), or when its split stays unbalanced, since then the packer looks on
+ * towards the floor (pack.ts, layoutPart). Any other layout is the one exact floor heights would give.
+ */
+export function needsFloor(layout: PartLayout): boolean {
+  return layout.level > SHRINK_LEVEL || layout.tooTall.length > 0 || (layout.slides.length > 1 && layout.balance < BALANCE);
+}
+
 /** The layout a part is drawn with now: its plan, or whole on one slide. */
 function current(fit: FitSettings, part: string, group: Slide[]): PartPlan {
   return fit.plans[part] ?? { level: 0, slides: group.map((s) => s.pieces ?? []) };
@@ -87,6 +97,12 @@ export function decideParts(fit: FitSettings, slides: Slide[], measures: SlideMe
       // Measured at the theme's size alone (slides.ts, ONE_PROBE_LOAD) and it does not fit one slide
       // there: the smaller sizes are measured on the next pass, before anything is decided.
       fit.probes[part] = unmeasured;
+      changed = true;
+      continue;
+    }
+    if (probed && at[FLOOR_LEVEL] === undefined && needsFloor(layout)) {
+      // The layout turns on heights at the floor, which are so far only scaled: measure them first.
+      fit.probes[part] = [FLOOR_LEVEL];
       changed = true;
       continue;
     }

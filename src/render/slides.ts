@@ -84,8 +84,12 @@ const CARDS = { actors: 8, scenarios: 3 };
 export function gridColumns(n: number): number {
   return n <= 3 ? Math.max(1, n) : n === 4 ? 2 : n <= 6 ? 3 : 4;
 }
-/** The text levels an undecided part is measured at: the theme's size, 15% smaller, the floor. */
-export const PROBE_LEVELS = [0, SHRINK_LEVEL, FLOOR_LEVEL];
+/**
+ * The text levels an undecided part is measured at: the theme's size and 15% smaller. The floor's
+ * size is measured only when the decision turns on it (fit/decide.ts, needsFloor): in the corpus and
+ * the stress decks it never did, and measuring it anyway was a third of the first pass's probes.
+ */
+export const PROBE_LEVELS = [0, SHRINK_LEVEL];
 /**
  * A part estimated at most this full at the theme's size is first measured at that size alone: if it
  * fits one slide there, the smaller sizes cannot change its layout (the packer takes the largest size

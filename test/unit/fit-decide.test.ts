@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBriefing } from '../../src/content/parse.js';
-import { decideParts, type PartMemory } from '../../src/fit/decide.js';
+import { decideParts, needsFloor, type PartMemory } from '../../src/fit/decide.js';
+import { FLOOR_LEVEL } from '../../src/layout/pack.js';
 import type { SlideMeasure } from '../../src/fit/measure.js';
 import { buildView } from '../../src/render/view.js';
 import { noFit, planSlides, PROBE_LEVELS, type Slide } from '../../src/render/slides.js';
@@ -47,6 +48,43 @@ describe('decideParts with one probe', () => {
     expect(fit.plans.indicators).toBeUndefined();
     const next = planSlides(view, fit).filter((s) => s.part === 'indicators');
     expect(next.map((s) => s.probe)).toEqual(PROBE_LEVELS.slice(1));
+  });
+});
+
+describe('the floor\'s size, measured only when the layout turns on it', () => {
+  /** The key points' probes measured with their first block `first` high and the others `rest`. */
+  const decide = (first: number, rest: number) => {
+    const fit = noFit();
+    const slides = planSlides(view, fit);
+    expect(slides.filter((s) => s.part === 'keyPoints').map((s) => s.probe)).toEqual(PROBE_LEVELS);
+    const measures = measured(slides, 'keyPoints', rest).map((m, i) => {
+      if (slides[i]?.part !== 'keyPoints') return m;
+      return { ...m, blocks: m.blocks.map((b, k) => (k === 0 ? { height: first } : b)) };
+    });
+    decideParts(fit, slides, measures, new Map<string, PartMemory>(), 1);
+    return fit;
+  };
+
+  it('decides a split that balances from the two sizes measured', () => {
+    const fit = decide(300, 300);
+    expect(fit.probes.keyPoints).toBeUndefined();
+    expect(fit.plans.keyPoints?.slides.length).toBeGreaterThan(1);
+  });
+
+  it('measures the floor first when the split would stay unbalanced (the packer then looks on towards it)', () => {
+    const fit = decide(420, 40);
+    expect(fit.probes.keyPoints).toEqual([FLOOR_LEVEL]);
+    expect(fit.plans.keyPoints).toBeUndefined();
+    expect(planSlides(view, fit).filter((s) => s.part === 'keyPoints').map((s) => s.probe)).toEqual([FLOOR_LEVEL]);
+  });
+
+  it('names the layouts that may change with the floor\'s heights', () => {
+    const at = (level: number, loads: number[]) => ({ level, slides: loads.map((_l, i) => [{ block: i }]), fullest: 1, balance: Math.min(...loads) / Math.max(...loads), tooTall: [] as number[] });
+    expect(needsFloor(at(0, [1]))).toBe(false);
+    expect(needsFloor(at(3, [1, 0.8]))).toBe(false);
+    expect(needsFloor(at(0, [1, 0.3]))).toBe(true);
+    expect(needsFloor(at(4, [1]))).toBe(true);
+    expect(needsFloor({ ...at(5, [1]), tooTall: [0] })).toBe(true);
   });
 });
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseBriefing } from '../../../src/content/parse.js';
 import { buildView } from '../../../src/render/view.js';
 import { noFit, planSlides, PROBE_LEVELS } from '../../../src/render/slides.js';
+import { FLOOR_LEVEL, SHRINK_LEVEL } from '../../../src/layout/pack.js';
 import { chunk } from '../../../src/render/estimate.js';
 import { CONTENT, FIXTURES } from '../../helpers/paths.js';
 
@@ -48,16 +49,22 @@ describe('planSlides', () => {
     expect(slides.find((s) => s.key === 'bluf')?.classes).toContain('fit-2');
   });
 
-  it('draws an undecided part whole at three text levels, or at the theme\'s size alone when it is estimated well short of a slide', () => {
+  it('draws an undecided part whole at the theme\'s size and 15% smaller, or at the theme\'s size alone when it is estimated well short of a slide', () => {
     const view = viewOf(path.join(CONTENT, 'us-iran-nuclear-talks.yaml'));
     const fit = noFit();
     const probesOf = (part: string) => planSlides(view, fit).filter((s) => s.part === part).map((s) => s.probe);
     // The indicators are short (estimated 72% of a slide); the key points are not.
     expect(probesOf('indicators')).toEqual([0]);
     expect(probesOf('keyPoints')).toEqual(PROBE_LEVELS);
-    // The fit engine asks for the other levels when the one probe did not fit.
-    fit.probes.indicators = [PROBE_LEVELS[1] as number, PROBE_LEVELS[2] as number];
-    expect(probesOf('indicators')).toEqual(PROBE_LEVELS.slice(1));
+    expect(PROBE_LEVELS).toEqual([0, SHRINK_LEVEL]);
+    // The fit engine asks for the other levels when the one probe did not fit, and for the floor's when
+    // the layout turns on it. Probes of a part drawn at several levels go without header and footer.
+    fit.probes.indicators = [SHRINK_LEVEL];
+    expect(probesOf('indicators')).toEqual([SHRINK_LEVEL]);
+    fit.probes.keyPoints = [FLOOR_LEVEL];
+    expect(probesOf('keyPoints')).toEqual([FLOOR_LEVEL]);
+    expect(planSlides(view, noFit()).filter((s) => s.part === 'keyPoints').map((s) => s.bare)).toEqual([true, true]);
+    expect(planSlides(view, noFit()).filter((s) => s.part === 'indicators').map((s) => s.bare)).toEqual([undefined]);
   });
 
   it('marks right-to-left decks on every slide', () => {
