@@ -139,13 +139,22 @@ async function facesFor(families: string[], sorted: number[]): Promise<string> {
   const all = (rules ??= readRules());
   // Fallback faces are needed only for what some primary face (Inter, Source Serif 4) lacks: an emoji
   // chunk that also maps the digits must not be embedded for the digits' sake.
+  // And each such character only from the first fallback family that has it, as the browser picks it
+  // from the font-family list (`families` is in the themes' order, FALLBACK_FAMILIES's): an arrow that Inter's subsets lack is drawn from Noto Sans SC, whose chunk
+  // with it was embedded beside Noto Sans KR's, both weights, never used (27 KB of the example's deck.html).
   const primaries = families.filter((f) => !FALLBACK_FAMILIES.includes(f));
   const covers = (family: string, cp: number) => all.some((r) => r.family === family && r.ranges.some(([lo, hi]) => cp >= lo && cp <= hi));
   const needed = sorted.filter((cp) => primaries.some((f) => !covers(f, cp)));
+  const fallbacks = families.filter((f) => FALLBACK_FAMILIES.includes(f));
+  const drawnBy = new Map<string, number[]>(fallbacks.map((f) => [f, []]));
+  for (const cp of needed) {
+    const first = fallbacks.find((f) => covers(f, cp));
+    if (first) drawnBy.get(first)?.push(cp);
+  }
   const css: string[] = [];
   for (const r of all) {
     if (!families.includes(r.family)) continue;
-    if (!uses(FALLBACK_FAMILIES.includes(r.family) ? needed : sorted, r.ranges)) continue;
+    if (!uses(drawnBy.get(r.family) ?? sorted, r.ranges)) continue;
     const range = r.ranges.map(([lo, hi]) => (lo === hi ? `U+${lo.toString(16)}` : `U+${lo.toString(16)}-${hi.toString(16)}`)).join(',');
     css.push(
       `@font-face{font-family:'${r.family}';font-style:${r.style};font-weight:${r.weight};font-display:block;src:url(${await dataUri(r.file)}) format('woff2');unicode-range:${range}}`,
