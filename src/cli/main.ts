@@ -17,10 +17,15 @@ import { startNameThread } from '../import/names-thread.js';
 /** A usage error yargs found; its hint (the option meant) is looked up once the options have loaded. */
 class UsageFailure extends Error {}
 
-async function usageError(message: string): Promise<BriefdeckError> {
+/** The commands, for naming the one a usage error is about. */
+const COMMANDS = ['build', 'validate', 'import', 'new', 'schema', 'preview', 'init', 'doctor', 'browser'];
+
+async function usageError(message: string, command?: string): Promise<BriefdeckError> {
   const [{ buildOptions }, { suggestOption }] = await Promise.all([import('./options.js'), import('./suggest.js')]);
   const known = [...Object.keys(buildOptions), 'help', 'version'];
-  return new BriefdeckError(ExitCode.USAGE, { message, hint: suggestOption(message, known) ?? 'see briefdeck --help' });
+  // yargs lays some messages out on several lines ("Invalid values:\n  Argument: …"): one line here, as
+  // every diagnostic is (its control characters would otherwise be shown escaped).
+  return new BriefdeckError(ExitCode.USAGE, { message: message.replace(/:?\s*\n\s*/g, ': '), hint: suggestOption(message, known, command) ?? 'see briefdeck --help' });
 }
 
 const defaultIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, env: process.env, isTTY: Boolean(process.stderr.isTTY) });
@@ -131,7 +136,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     if (helpText) io.stdout.write(`${helpText}\n`);
     return code;
   } catch (thrown) {
-    const e = thrown instanceof UsageFailure ? await usageError(thrown.message) : thrown;
+    const e = thrown instanceof UsageFailure ? await usageError(thrown.message, COMMANDS.find((c) => c === args[0])) : thrown;
     if (isBriefdeckError(e)) {
       const log = new Logger(io);
       for (const d of e.diagnostics) log.error(formatDiagnostic(d));

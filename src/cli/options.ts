@@ -11,6 +11,8 @@ export const buildOptions = {
     type: 'array',
     string: true,
     choices: [...FORMATS, 'all'],
+    // `--format pdf,print` as well as `--format pdf print` (or the option repeated).
+    coerce: (values: string[]) => values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean),
     default: [...DEFAULT_FORMATS],
     describe: `Outputs: ${REGISTRY.map((f) => f.describe).join(', ')}, or all`,
   },

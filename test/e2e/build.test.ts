@@ -404,7 +404,12 @@ describe('the installed command, as a user runs it', () => {
     expect(content.stderr).toContain(`error ${broken}:`);
     const usage = runBin(['build', '--no-such-option']);
     expect(usage.code).toBe(2);
-    for (const r of [content, usage]) {
+    // A format misspelt in a comma-separated list: named, on one line (yargs's message has two).
+    const format = runBin(['build', broken, '--format', 'pdf,prnt']);
+    expect(format.code, format.stderr).toBe(2);
+    expect(format.stderr).toMatch(/^error Invalid values: Argument: format, Given: "prnt", Choices: "html", "pdf"/m);
+    expect(format.stderr).not.toContain('\\n');
+    for (const r of [content, usage, format]) {
       expect(r.stderr).not.toMatch(/internal error|^\s+at .+:\d+:\d+\)?$/m);
     }
   });
