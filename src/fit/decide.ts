@@ -102,6 +102,7 @@ export function decideParts(fit: FitSettings, slides: Slide[], measures: SlideMe
     }
     if (probed && at[FLOOR_LEVEL] === undefined && needsFloor(layout)) {
       // The layout turns on heights at the floor, which are so far only scaled: measure them first.
+      if (process.env.BRIEFDECK_FIT_DEBUG) process.stderr.write(`fit: ${part} ${layout.slides.length}@${layout.level} turns on the floor: measuring it\n`);
       fit.probes[part] = [FLOOR_LEVEL];
       changed = true;
       continue;

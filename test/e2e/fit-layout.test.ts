@@ -85,6 +85,20 @@ describe('the fit engine', () => {
     expect(briefing.fit.overflowing).toEqual([]);
   }, 240_000);
 
+  it('takes key points that fit one slide only at the floor down to it, the floor measured on a pass of its own', async () => {
+    // A point of 125 words and one of 35: two slides, unbalanced, down to SHRINK_LEVEL; one at 18 px.
+    const word = (i: number) => ['talks', 'sanctions', 'relief', 'inspections', 'enrichment', 'verification', 'proxies', 'deterrence'][(i * 5 + 3) % 8];
+    const long = `${Array.from({ length: 124 }, (_v, i) => word(i)).join(' ')} ZQLONGZQ.`;
+    const short = `${Array.from({ length: 34 }, (_v, i) => word(i + 1)).join(' ')} ZQSHORTZQ.`;
+    const { r, out, briefing } = await build(base({ keyPoints: [long, short] }));
+    expect(r.code, r.stderr).toBe(0);
+    expect(briefing.fit.overflowing).toEqual([]);
+    const keyPoints = briefing.fit.fill.filter((f: { heading: string }) => f.heading.startsWith('Key points'));
+    expect(keyPoints).toHaveLength(1);
+    expect(briefing.fit.actions).toContainEqual(expect.objectContaining({ action: 'shrunk', detail: 'text reduced to 18px' }));
+    expectAllWords(path.join(out, 'deck.pdf'), ['ZQLONGZQ', 'ZQSHORTZQ']);
+  }, 120_000);
+
   it('splits a 20,000-character lead at sentences across slides, nothing clipped', async () => {
     const lead = Array.from({ length: 400 }, (_v, i) => `Word${i} runs on here.`).join(' ').slice(0, 19_990).replace(/\S*$/, 'end.');
     const { r, out, briefing } = await build(base({ sections: [{ title: 'Long lead', lead, points: ['After the lead.'] }] }));
