@@ -67,7 +67,6 @@ export function parseWithSchema<S extends z.ZodType>(bytes: Buffer, file: string
   return parsed.data;
 }
 
-/** Where the field at `path` is in `text` (a file that parsed): the yaml library's document, read for it. */
 /**
  * Where fields are in a content file's text: the file parsed once, on the first call (an error path),
  * and each field's line and column read from that parse (or its nearest parent's, when it is missing).

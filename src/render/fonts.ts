@@ -140,8 +140,9 @@ async function facesFor(families: string[], sorted: number[]): Promise<string> {
   // Fallback faces are needed only for what some primary face (Inter, Source Serif 4) lacks: an emoji
   // chunk that also maps the digits must not be embedded for the digits' sake.
   // And each such character only from the first fallback family that has it, as the browser picks it
-  // from the font-family list (`families` is in the themes' order, FALLBACK_FAMILIES's): an arrow that Inter's subsets lack is drawn from Noto Sans SC, whose chunk
-  // with it was embedded beside Noto Sans KR's, both weights, never used (27 KB of the example's deck.html).
+  // from the font-family list (`families` is in the themes' order, FALLBACK_FAMILIES's): an arrow that
+  // Inter's subsets lack is drawn from Noto Sans SC, whose chunk with it was embedded beside Noto Sans
+  // KR's, both weights, never used (27 KB of the example's deck.html).
   const primaries = families.filter((f) => !FALLBACK_FAMILIES.includes(f));
   const covers = (family: string, cp: number) => all.some((r) => r.family === family && r.ranges.some(([lo, hi]) => cp >= lo && cp <= hi));
   const needed = sorted.filter((cp) => primaries.some((f) => !covers(f, cp)));
