@@ -60,8 +60,10 @@ export async function fitDeck<T extends Rendered, R>(
   return session.withDocument(first.html, async (page) => {
     let deck = first;
     for (let iteration = 1; ; iteration++) {
-      const measures = await chromium('measure', () => measureSlides(page), page);
-      const over = measures.filter((m) => m.overflowY > SLACK || m.overflowX > SLACK);
+      // Probes are drawn for their blocks' heights alone: their overflow and fill are not walked for.
+      const probes = deck.slides.filter((s) => s.probe !== undefined).map((s) => s.number);
+      let measures = await chromium('measure', () => measureSlides(page, probes), page);
+      let over = measures.filter((m) => m.overflowY > SLACK || m.overflowX > SLACK);
       let changed = false;
       if (iteration < MAX_ITERATIONS) {
         changed = inStage('fit decisions', () => decideParts(fit, deck.slides, measures, memory, SLACK));
@@ -69,6 +71,11 @@ export async function fitDeck<T extends Rendered, R>(
         if (inStage('fit decisions', () => adjust(fit, deck.slides, others))) changed = true;
       }
       if (!changed) {
+        // A deck that stays with probes (a part whose page did not match its plan) is reported in full.
+        if (probes.length) {
+          measures = await chromium('measure', () => measureSlides(page), page);
+          over = measures.filter((m) => m.overflowY > SLACK || m.overflowX > SLACK);
+        }
         const report = inStage('fit decisions', () => finalReport(deck.slides, measures, over, memory, fit, iteration));
         return { deck, result: await use(page, deck), report };
       }

@@ -17,9 +17,14 @@ export interface SlideMeasure {
   fill: number;
 }
 
-/** Measures in slide pixels (1280x720), whatever the page's zoom. */
-export function measureSlides(page: Page): Promise<SlideMeasure[]> {
-  return page.evaluate(() => {
+/**
+ * Measures in slide pixels (1280x720), whatever the page's zoom. Slides numbered in `blocksOnly` (the
+ * probes, drawn only for their blocks' heights) are not walked for how far their content runs over or
+ * how full they are: those read 0.
+ */
+export function measureSlides(page: Page, blocksOnly: number[] = []): Promise<SlideMeasure[]> {
+  return page.evaluate((skip: number[]) => {
+    const walkless = new Set(skip);
     const slides = [...document.querySelectorAll('div.marpit > svg[data-marpit-svg]')];
     const sections = slides.map((svg) => {
       const all = [...svg.querySelectorAll(':scope > foreignObject > section')] as HTMLElement[];
@@ -38,7 +43,7 @@ export function measureSlides(page: Page): Promise<SlideMeasure[]> {
       let minTop = Infinity;
       let overflowX = 0;
       const walker = document.createTreeWalker(section, NodeFilter.SHOW_ELEMENT);
-      for (let n = walker.nextNode() as HTMLElement | null; n; n = walker.nextNode() as HTMLElement | null) {
+      for (let n = walkless.has(i + 1) ? null : (walker.nextNode() as HTMLElement | null); n; n = walker.nextNode() as HTMLElement | null) {
         const chrome = n.closest('header, footer');
         if (chrome && chrome.parentElement === section) continue;
         // A figure (chart, map) counts as its box: its SVG's shapes are clipped to it by design. One placed
@@ -87,7 +92,8 @@ export function measureSlides(page: Page): Promise<SlideMeasure[]> {
       const room = list.length ? px(contentBottom - ((tops[0] ?? contentBottom) - shift)) : 0;
       const body = contentBottom - contentTop;
       const fill = maxBottom > minTop ? (Math.min(maxBottom, contentBottom) - Math.max(minTop, contentTop)) / body : 0;
+      if (walkless.has(i + 1)) return { number: i + 1, overflowY: 0, overflowX: 0, blocks, room, fill: 0 };
       return { number: i + 1, overflowY: px(maxBottom - contentBottom), overflowX: px(overflowX), blocks, room, fill: Math.max(0, fill) };
     });
-  });
+  }, blocksOnly);
 }

@@ -179,8 +179,14 @@ describe('the stress fixture: 30 key points, a 120-word point, 40 actors, unbrok
 
   it('no slide of deck.html runs over, down or sideways, when laid out in Chromium', HEAVY, async () => {
     const html = await readFile(path.join(dir, 'deck.html'), 'utf8');
-    const measures = await browser().withDocument(html, (page) => measureSlides(page));
+    const [measures, blocksOnly] = await browser().withDocument(html, async (page) => {
+      const all = await measureSlides(page);
+      return [all, await measureSlides(page, all.map((m) => m.number))] as const;
+    });
     expect(measures.length).toBe(pdfInfo(path.join(dir, 'deck.pdf')).pages);
+    // Measured for their blocks alone (as the fit measures its probes): the same blocks and room, no walk.
+    expect(blocksOnly.map((m) => [m.blocks, m.room])).toEqual(measures.map((m) => [m.blocks, m.room]));
+    expect(blocksOnly.every((m) => m.overflowY === 0 && m.overflowX === 0 && m.fill === 0)).toBe(true);
     const over = measures.filter((m) => m.overflowY > 1 || m.overflowX > 1).map((m) => ({ slide: m.number, y: Math.round(m.overflowY), x: Math.round(m.overflowX) }));
     expect(over, 'slides that overflow').toEqual([]);
   });
