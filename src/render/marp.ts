@@ -50,6 +50,7 @@ export class MarpEngine implements MarpRenderer {
     // A theme may @import another: every theme of the set goes into the name of a packed theme on disk.
     memoiseStyles(this.marp, themes.join('\0'));
     memoiseCommentYaml();
+    memoiseInlineStyles();
   }
 
   render(markdown: string): MarpResult {
@@ -94,6 +95,50 @@ function memoiseCommentYaml(): void {
     if (seen.size >= 4096) seen.clear();
     seen.set(key, parsed);
     return parsed;
+  };
+}
+
+interface InlineStyleClass {
+  prototype: { toString(this: { decls: Record<string, unknown> }): string };
+}
+let inlineMemoised = false;
+
+/**
+ * Marpit writes each slide's directives into its style attribute through its InlineStyle helper, which
+ * parses every declaration with PostCSS to drop anything that is not that one declaration: six parses a
+ * slide, the same few declarations on every slide of a deck and on every pass of a fit (a sixth of a
+ * render's time). Each distinct declaration is checked once a process, by Marpit's own code; the
+ * attribute is then the same string. Marpit's module as this version has it: should a later one
+ * differ, declarations are parsed as before.
+ */
+function memoiseInlineStyles(): void {
+  if (inlineMemoised) return;
+  inlineMemoised = true;
+  let mod: { default?: InlineStyleClass };
+  try {
+    const fromCore = createRequire(require.resolve('@marp-team/marp-core'));
+    mod = fromCore('@marp-team/marpit/lib/helpers/inline_style.js') as { default?: InlineStyleClass };
+  } catch {
+    return;
+  }
+  const proto = mod.default?.prototype;
+  const build = proto?.toString;
+  if (!proto || typeof build !== 'function') return;
+  const seen = new Map<string, string>();
+  proto.toString = function (this: { decls: Record<string, unknown> }) {
+    let built = '';
+    for (const prop of Object.keys(this.decls)) {
+      const value = this.decls[prop];
+      const key = `${prop}\0${String(value)}`;
+      let piece = seen.get(key);
+      if (piece === undefined) {
+        piece = build.call({ decls: { [prop]: value } });
+        if (seen.size >= 4096) seen.clear();
+        seen.set(key, piece);
+      }
+      built += piece;
+    }
+    return built;
   };
 }
 

@@ -22,3 +22,15 @@ describe('comments parsed once', () => {
     expect(other.html).not.toContain('class="lead"');
   });
 });
+
+describe('directives written into the style attribute, each declaration checked once a process', () => {
+  it('keeps what Marpit keeps and drops what it drops, on every slide and every render', () => {
+    const marp = new MarpEngine([]);
+    const md = (header: string) => `---\nmarp: true\nheader: "${header}"\npaginate: true\n---\n<!-- _class: "a}b{c" -->\n# a\n\n---\n\n# b\n`;
+    const styles = (html: string) => [...html.matchAll(/<section[^>]*style="([^"]*)"/g)].map((m) => m[1]);
+    // A declaration smuggled into a directive goes; a value PostCSS cannot read is left out.
+    expect(styles(marp.render(md('x; color: red')).html)).toEqual(['--header:x;--paginate:true;', '--header:x;--paginate:true;']);
+    expect(styles(marp.render(md('x; color: red')).html)).toEqual(['--header:x;--paginate:true;', '--header:x;--paginate:true;']);
+    expect(styles(marp.render(md('y')).html)).toEqual(['--header:y;--paginate:true;', '--header:y;--paginate:true;']);
+  });
+});
