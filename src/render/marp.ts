@@ -64,6 +64,15 @@ export function usesContainerQueries(css: string): boolean {
   return /@container\b|\d(?:cqw|cqh|cqi|cqb|cqmin|cqmax)\b/i.test(css.replace(/\/\*[\s\S]*?\*\//g, ''));
 }
 
+/** One of Marpit's modules, as marp-core loads it (its own copy of Marpit); undefined if it is not there. */
+function marpitModule<T>(file: string): T | undefined {
+  try {
+    return createRequire(require.resolve('@marp-team/marp-core'))(`@marp-team/marpit/lib/${file}`) as T;
+  } catch {
+    return undefined;
+  }
+}
+
 type YamlParse = (text: string, loose?: boolean | string[]) => unknown;
 let yamlMemoised = false;
 
@@ -78,15 +87,9 @@ let yamlMemoised = false;
 function memoiseCommentYaml(): void {
   if (yamlMemoised) return;
   yamlMemoised = true;
-  let mod: { yaml?: YamlParse };
-  try {
-    const fromCore = createRequire(require.resolve('@marp-team/marp-core'));
-    mod = fromCore('@marp-team/marpit/lib/markdown/directives/yaml.js') as { yaml?: YamlParse };
-  } catch {
-    return;
-  }
-  const parse = mod.yaml;
-  if (typeof parse !== 'function') return;
+  const mod = marpitModule<{ yaml?: YamlParse }>('markdown/directives/yaml.js');
+  const parse = mod?.yaml;
+  if (!mod || typeof parse !== 'function') return;
   const seen = new Map<string, unknown>();
   mod.yaml = (text, loose = false) => {
     const key = `${JSON.stringify(loose)}\0${text}`;
@@ -114,15 +117,9 @@ let inlineMemoised = false;
 function memoiseInlineStyles(): void {
   if (inlineMemoised) return;
   inlineMemoised = true;
-  let mod: { default?: InlineStyleClass };
-  try {
-    const fromCore = createRequire(require.resolve('@marp-team/marp-core'));
-    mod = fromCore('@marp-team/marpit/lib/helpers/inline_style.js') as { default?: InlineStyleClass };
-  } catch {
-    return;
-  }
-  const proto = mod.default?.prototype;
-  const build = proto?.toString;
+  const proto = marpitModule<{ default?: InlineStyleClass }>('helpers/inline_style.js')?.default?.prototype;
+  // Its own toString, not one every object inherits.
+  const build = proto && Object.hasOwn(proto, 'toString') ? proto.toString : undefined;
   if (!proto || typeof build !== 'function') return;
   const seen = new Map<string, string>();
   proto.toString = function (this: { decls: Record<string, unknown> }) {
