@@ -135,6 +135,35 @@ export async function fontCss(families: string[], text: string): Promise<string>
 
 const cssCache = new Map<string, Promise<string>>();
 
+const coverage = new Map<string, [number, number][]>();
+/** Every code point any face of `family` has, as sorted, merged ranges (made once a process). */
+function coverageOf(family: string, all: Rule[]): [number, number][] {
+  let merged = coverage.get(family);
+  if (merged) return merged;
+  const ranges = all.filter((r) => r.family === family).flatMap((r) => r.ranges).sort((a, b) => a[0] - b[0]);
+  merged = [];
+  for (const [lo, hi] of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && lo <= last[1] + 1) last[1] = Math.max(last[1], hi);
+    else merged.push([lo, hi]);
+  }
+  coverage.set(family, merged);
+  return merged;
+}
+
+/** Whether `cp` falls in one of the sorted, disjoint ranges (binary search). */
+function inRanges(ranges: [number, number][], cp: number): boolean {
+  let a = 0;
+  let b = ranges.length;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if ((ranges[mid] as [number, number])[1] < cp) a = mid + 1;
+    else b = mid;
+  }
+  const r = ranges[a];
+  return !!r && r[0] <= cp;
+}
+
 async function facesFor(families: string[], sorted: number[]): Promise<string> {
   const all = (rules ??= readRules());
   // Fallback faces are needed only for what some primary face (Inter, Source Serif 4) lacks: an emoji
@@ -144,7 +173,7 @@ async function facesFor(families: string[], sorted: number[]): Promise<string> {
   // Inter's subsets lack is drawn from Noto Sans SC, whose chunk with it was embedded beside Noto Sans
   // KR's, both weights, never used (27 KB of the example's deck.html).
   const primaries = families.filter((f) => !FALLBACK_FAMILIES.includes(f));
-  const covers = (family: string, cp: number) => all.some((r) => r.family === family && r.ranges.some(([lo, hi]) => cp >= lo && cp <= hi));
+  const covers = (family: string, cp: number) => inRanges(coverageOf(family, all), cp);
   const needed = sorted.filter((cp) => primaries.some((f) => !covers(f, cp)));
   const fallbacks = families.filter((f) => FALLBACK_FAMILIES.includes(f));
   const drawnBy = new Map<string, number[]>(fallbacks.map((f) => [f, []]));
