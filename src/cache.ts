@@ -21,13 +21,15 @@ function cacheDir(): string | undefined {
 
 /** The cached result of `make` for these inputs, made (and stored) on a miss. */
 export function cached(kind: string, inputs: string[], make: () => string): string {
-  const known = readCache(kind, inputs);
+  const file = entry(kind, inputs);
+  const known = file && readEntry(file);
   if (known !== undefined) return known;
   const value = make();
-  writeCache(kind, inputs, value);
+  if (file) writeEntry(file, value);
   return value;
 }
 
+/** The entry's file for these inputs, or undefined when there is no cache. */
 function entry(kind: string, inputs: string[]): string | undefined {
   const dir = cacheDir();
   if (!dir) return undefined;
@@ -39,7 +41,16 @@ function entry(kind: string, inputs: string[]): string | undefined {
 /** What was stored for these inputs, if anything (for work that must be done elsewhere on a miss). */
 export function readCache(kind: string, inputs: string[]): string | undefined {
   const file = entry(kind, inputs);
-  if (!file) return undefined;
+  return file && readEntry(file);
+}
+
+/** Stores `value` for these inputs; a cache that cannot be written only means the work is done again. */
+export function writeCache(kind: string, inputs: string[], value: string): void {
+  const file = entry(kind, inputs);
+  if (file) writeEntry(file, value);
+}
+
+function readEntry(file: string): string | undefined {
   try {
     return readFileSync(file, 'utf8');
   } catch {
@@ -48,14 +59,10 @@ export function readCache(kind: string, inputs: string[]): string | undefined {
   }
 }
 
-/** Stores `value` for these inputs; a cache that cannot be written only means the work is done again. */
-export function writeCache(kind: string, inputs: string[], value: string): void {
-  const file = entry(kind, inputs);
-  if (!file) return;
-  const dir = path.dirname(file);
+function writeEntry(file: string, value: string): void {
   const temp = `${file}.${process.pid}.tmp`;
   try {
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(temp, value);
     renameSync(temp, file);
   } catch {

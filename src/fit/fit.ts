@@ -63,7 +63,7 @@ export async function fitDeck<T extends Rendered, R>(
       // Probes are drawn for their blocks' heights alone: their overflow and fill are not walked for.
       const probes = deck.slides.filter((s) => s.probe !== undefined).map((s) => s.number);
       let measures = await chromium('measure', () => measureSlides(page, probes), page);
-      let over = measures.filter((m) => m.overflowY > SLACK || m.overflowX > SLACK);
+      let over = overflowing(measures);
       let changed = false;
       if (iteration < MAX_ITERATIONS) {
         changed = inStage('fit decisions', () => decideParts(fit, deck.slides, measures, memory, SLACK));
@@ -74,7 +74,7 @@ export async function fitDeck<T extends Rendered, R>(
         // A deck that stays with probes (a part whose page did not match its plan) is reported in full.
         if (probes.length) {
           measures = await chromium('measure', () => measureSlides(page), page);
-          over = measures.filter((m) => m.overflowY > SLACK || m.overflowX > SLACK);
+          over = overflowing(measures);
         }
         const report = inStage('fit decisions', () => finalReport(deck.slides, measures, over, memory, fit, iteration));
         return { deck, result: await use(page, deck), report };
@@ -85,6 +85,11 @@ export async function fitDeck<T extends Rendered, R>(
       deck = next;
     }
   }, undefined, sent);
+}
+
+/** The slides whose content runs past the body, down or sideways, beyond sub-pixel rounding. */
+function overflowing(measures: SlideMeasure[]): SlideMeasure[] {
+  return measures.filter((m) => m.overflowY > SLACK || m.overflowX > SLACK);
 }
 
 function stacked(slide: Slide | undefined): boolean {

@@ -43,7 +43,8 @@ export function measureSlides(page: Page, blocksOnly: number[] = []): Promise<Sl
       let minTop = Infinity;
       let overflowX = 0;
       const walker = document.createTreeWalker(section, NodeFilter.SHOW_ELEMENT);
-      for (let n = walkless.has(i + 1) ? null : (walker.nextNode() as HTMLElement | null); n; n = walker.nextNode() as HTMLElement | null) {
+      const walked = !walkless.has(i + 1);
+      for (let n = walked ? (walker.nextNode() as HTMLElement | null) : null; n; n = walker.nextNode() as HTMLElement | null) {
         const chrome = n.closest('header, footer');
         if (chrome && chrome.parentElement === section) continue;
         // A figure (chart, map) counts as its box: its SVG's shapes are clipped to it by design. One placed
@@ -90,9 +91,9 @@ export function measureSlides(page: Page, blocksOnly: number[] = []): Promise<Sl
       const after = section.classList.contains('centred') ? section.querySelector(':scope > h2')?.nextElementSibling : null;
       const shift = after ? parseFloat(getComputedStyle(after).marginTop) * scale || 0 : 0;
       const room = list.length ? px(contentBottom - ((tops[0] ?? contentBottom) - shift)) : 0;
+      if (!walked) return { number: i + 1, overflowY: 0, overflowX: 0, blocks, room, fill: 0 };
       const body = contentBottom - contentTop;
       const fill = maxBottom > minTop ? (Math.min(maxBottom, contentBottom) - Math.max(minTop, contentTop)) / body : 0;
-      if (walkless.has(i + 1)) return { number: i + 1, overflowY: 0, overflowX: 0, blocks, room, fill: 0 };
       return { number: i + 1, overflowY: px(maxBottom - contentBottom), overflowX: px(overflowX), blocks, room, fill: Math.max(0, fill) };
     });
   }, blocksOnly);
