@@ -17,7 +17,7 @@ import { startNameThread } from '../import/names-thread.js';
 /** A usage error yargs found; its hint (the option meant) is looked up once the options have loaded. */
 class UsageFailure extends Error {}
 
-/** The commands, for naming the one a usage error is about. */
+/** The commands (`browser` last: its one action is `install`), for naming the one a usage error is about. */
 const COMMANDS = ['build', 'validate', 'import', 'new', 'schema', 'preview', 'init', 'doctor', 'browser'];
 
 async function usageError(message: string, command?: string): Promise<BriefdeckError> {
@@ -114,7 +114,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .middleware((a) => void resolveAtProject(a, argv))
     // Every command's numbers checked against their ranges before it runs (exit 2, with the range).
     .middleware((a) => checkOptions(a), true)
-    .demandCommand(1, 'Name a command: build, validate, import, new, schema, preview, init, doctor or browser install')
+    .demandCommand(1, `Name a command: ${COMMANDS.slice(0, -1).join(', ')} or ${COMMANDS.at(-1)} install`)
     .strict()
     .recommendCommands()
     .version(version())
