@@ -67,15 +67,35 @@ writeFileSync(
   floorScript,
   `import puppeteer from ${JSON.stringify(puppeteerEntry)};
 import { readFileSync, writeFileSync } from 'node:fs';
-const [pages, ...files] = process.argv.slice(2);
+const mode = process.argv[2]?.startsWith('--') ? process.argv[2] : '';
+const [pages, ...files] = process.argv.slice(mode ? 3 : 2);
+// --marp: briefdeck's own Marp thread renders each deck's deck.md (beside it) once, all asked for at the
+// start so that they overlap the printing, and a deck is printed once its render has come back: the
+// least a tool that renders with marp-core and prints with Chromium can take (no fit, no other work).
+// --measured: each deck rendered twice, and laid out twice (the body drawn again, before printing): the
+// least a fit that measures a first drawing and draws the deck again can take.
+const renders = { '--marp': 1, '--measured': 2 }[mode] ?? 0;
+const rendered = new Map();
+if (renders) {
+  const { MarpThread } = await import(${JSON.stringify(path.join(root, 'dist', 'render', 'marp-thread.js'))});
+  const { loadTemplates } = await import(${JSON.stringify(path.join(root, 'dist', 'render', 'templates.js'))});
+  const thread = MarpThread.start().useThemes([...(await loadTemplates({})).themes.values()]);
+  for (const f of files) {
+    const md = readFileSync(f.replace(/deck\.html$/, 'deck.md'), 'utf8');
+    rendered.set(f, Promise.all(Array.from({ length: renders }, () => thread.render(md))));
+  }
+  Promise.all(rendered.values()).then(() => thread.close());
+}
 const browser = await puppeteer.launch({ executablePath: ${JSON.stringify(chrome)}, headless: true, pipe: true,
   args: ['--no-sandbox','--disable-gpu','--disable-background-networking','--disable-component-update','--disable-sync','--disable-quic','--no-first-run'] });
 const queue = [...files];
 await Promise.all(Array.from({ length: Number(pages) }, async () => {
   const page = await browser.newPage();
   for (let f = queue.shift(); f; f = queue.shift()) {
+    await rendered.get(f);
     await page.setContent(readFileSync(f, 'utf8'), { waitUntil: 'load' });
     await page.evaluate(() => document.fonts.ready.then(() => 0));
+    if (renders > 1) await page.evaluate(() => ((document.body.innerHTML = document.body.innerHTML), document.body.offsetHeight));
     writeFileSync(f + '.pdf', await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true }));
   }
 }));
@@ -126,16 +146,18 @@ for (let r = 0; r < RUNS; r++) {
   const marp = marpCli(mdFiles, out('marp'));
   const floor = timed(process.execPath, [floorScript, '1', ...htmlFiles]);
   const floor2 = timed(process.execPath, [floorScript, String(os.cpus().length), ...htmlFiles]);
+  const marpFloor = timed(process.execPath, [floorScript, '--marp', String(os.cpus().length), ...htmlFiles]);
+  const measuredFloor = timed(process.execPath, [floorScript, '--measured', String(os.cpus().length), ...htmlFiles]);
   const oneAll = build(one, out('one-all'));
   const marpOne = marpCli([mdFiles[0]], out('marp-one'));
-  rounds.push({ pdfOnly, all, rebuild, marp, floor, floor2, oneAll, marpOne });
+  rounds.push({ pdfOnly, all, rebuild, marp, floor, floor2, marpFloor, measuredFloor, oneAll, marpOne });
   process.stderr.write(`round ${r + 1}/${RUNS} done\n`);
 }
 const pick = (key) => ({
   seconds: median(rounds.map((x) => x[key].seconds)),
   rssMiB: Math.max(...rounds.map((x) => x[key].rssMiB)),
 });
-const [pdfOnly, all, rebuild, marp, floor, floor2, oneAll, marpOne] = ['pdfOnly', 'all', 'rebuild', 'marp', 'floor', 'floor2', 'oneAll', 'marpOne'].map(pick);
+const [pdfOnly, all, rebuild, marp, floor, floor2, marpFloor, measuredFloor, oneAll, marpOne] = ['pdfOnly', 'all', 'rebuild', 'marp', 'floor', 'floor2', 'marpFloor', 'measuredFloor', 'oneAll', 'marpOne'].map(pick);
 
 say('');
 say(`| measure | seconds | ratio |`);
@@ -143,6 +165,8 @@ say(`| --- | --- | --- |`);
 say(`| Marp CLI, ${N} deck.md → PDF | ${marp.seconds.toFixed(1)} | 1.00 |`);
 say(`| floor, one page: one Chromium printing ${N} ready deck.html in turn | ${floor.seconds.toFixed(1)} | ${ratio(floor.seconds, marp.seconds)} × Marp CLI |`);
 say(`| floor, ${os.cpus().length} pages at once (the CPU count), same decks | ${floor2.seconds.toFixed(1)} | ${ratio(floor2.seconds, marp.seconds)} × Marp CLI, ${ratio(floor2.seconds, floor.seconds)} × one-page floor |`);
+say(`| floor with Marp: the same, each deck's Markdown rendered once meanwhile by briefdeck's Marp thread (no fit, no other work) | ${marpFloor.seconds.toFixed(1)} | ${ratio(marpFloor.seconds, marp.seconds)} × Marp CLI, ${ratio(marpFloor.seconds, floor2.seconds)} × floor |`);
+say(`| floor with a measured fit's least: each deck rendered twice by the Marp thread and laid out twice before printing | ${measuredFloor.seconds.toFixed(1)} | ${ratio(measuredFloor.seconds, marp.seconds)} × Marp CLI, ${ratio(measuredFloor.seconds, floor2.seconds)} × floor |`);
 say(`| briefdeck, ${N} briefings, deck PDF (fitted) | ${pdfOnly.seconds.toFixed(1)} | ${ratio(pdfOnly.seconds, marp.seconds)} × Marp CLI (target ≤ 0.5), ${ratio(pdfOnly.seconds, floor2.seconds)} × floor (target ≤ 1.15) |`);
 say(`| briefdeck, ${N} briefings, HTML + deck PDF + print PDF + md | ${all.seconds.toFixed(1)} | ${ratio(all.seconds, marp.seconds)} × Marp CLI (target ≤ 0.7), ${ratio(all.seconds, floor2.seconds)} × floor (target ≤ 1.8) |`);
 say(`| briefdeck, rebuild with nothing changed | ${rebuild.seconds.toFixed(1)} | ${ratio(rebuild.seconds, all.seconds)} × full build (target ≤ 0.1) |`);
