@@ -29,21 +29,55 @@ const chrome = findBrowser().executablePath;
 const work = mkdtempSync(path.join(os.tmpdir(), 'briefdeck-bench-'));
 const hasTime = existsSync('/usr/bin/time');
 
+// Chromium's processes are not all waited for by the process that started them (the browser's helpers
+// are reparented as they end), so the CPU they use escapes the command's own accounting. Where Python is
+// at hand, each command runs under this wrapper: a child subreaper (Linux), which waits for every process
+// below it and so counts them all in its children's usage; it also times the command from its start.
+const treeScript = path.join(work, 'tree.py');
+writeFileSync(
+  treeScript,
+  `import ctypes, os, resource, sys, time
+ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+t0 = time.monotonic()
+pid = os.fork()
+if pid == 0:
+    os.execvp(sys.argv[1], sys.argv[1:])
+status, wall, deadline = 1, None, None
+while True:
+    try:
+        p, st = os.waitpid(-1, os.WNOHANG if wall is not None else 0)
+    except ChildProcessError:
+        break
+    if p == pid:
+        status, wall, deadline = os.waitstatus_to_exitcode(st), time.monotonic() - t0, time.monotonic() + 10
+    elif p == 0:
+        if time.monotonic() > deadline:
+            break
+        time.sleep(0.01)
+ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+sys.stderr.write(f"\\ntree {wall:.3f} {ru.ru_utime + ru.ru_stime:.3f}\\n")
+sys.exit(status if status >= 0 else 1)
+`,
+);
+const hasTree = process.platform === 'linux' && spawnSync('python3', [treeScript, 'true']).status === 0;
+
 /**
- * Runs a command; returns wall seconds, peak RSS (MiB) of the process tree's main process, and the CPU
- * seconds of the whole tree (Chromium's processes are reaped inside it, so they count).
+ * Runs a command; returns wall seconds, peak RSS (MiB) of its main process (/usr/bin/time), and the CPU
+ * seconds of every process it started, Chromium's included (the wrapper above; NaN without it).
  */
 function timed(cmd, args, env = {}) {
-  const full = hasTime ? ['/usr/bin/time', ['-f', '%M %U %S', cmd, ...args]] : [cmd, args];
+  let full = hasTime ? ['/usr/bin/time', ['-f', 'rss %M', cmd, ...args]] : [cmd, args];
+  if (hasTree) full = ['python3', [treeScript, full[0], ...full[1]]];
   const t0 = performance.now();
   const r = spawnSync(full[0], full[1], { cwd: root, env: { ...process.env, CI: '1', ...env }, encoding: 'utf8', maxBuffer: 1 << 26 });
-  const seconds = (performance.now() - t0) / 1000;
+  const elapsed = (performance.now() - t0) / 1000;
   if (r.status !== 0) {
     process.stderr.write(r.stdout + r.stderr);
     throw new Error(`${cmd} ${args.join(' ')} failed (${r.status})`);
   }
-  const [rssKiB, user, system] = hasTime ? (r.stderr.trim().split('\n').pop() ?? '').trim().split(' ').map(Number) : [NaN, NaN, NaN];
-  return { seconds, rssMiB: rssKiB / 1024, cpu: user + system };
+  const rss = /^rss (\d+)$/m.exec(r.stderr);
+  const tree = /^tree ([\d.]+) ([\d.]+)$/m.exec(r.stderr);
+  return { seconds: tree ? Number(tree[1]) : elapsed, rssMiB: rss ? Number(rss[1]) / 1024 : NaN, cpu: tree ? Number(tree[2]) : NaN };
 }
 
 function contentDir(n) {
@@ -156,27 +190,30 @@ for (let r = 0; r < RUNS; r++) {
 const pick = (key) => ({
   seconds: median(rounds.map((x) => x[key].seconds)),
   rssMiB: Math.max(...rounds.map((x) => x[key].rssMiB)),
+  cpu: median(rounds.map((x) => x[key].cpu)),
 });
+// The CPU time of every process a measure started (this machine's other load moves it less than the wall).
+const cpuOf = (m, against) => (hasTree ? ` ${m.cpu.toFixed(1)}${against ? ` (${ratio(m.cpu, against.cpu)} × floor)` : ''} |` : '');
 const [pdfOnly, all, rebuild, marp, floor, floor2, marpFloor, measuredFloor, oneAll, marpOne] = ['pdfOnly', 'all', 'rebuild', 'marp', 'floor', 'floor2', 'marpFloor', 'measuredFloor', 'oneAll', 'marpOne'].map(pick);
 
 say('');
-say(`| measure | seconds | ratio |`);
-say(`| --- | --- | --- |`);
-say(`| Marp CLI, ${N} deck.md → PDF | ${marp.seconds.toFixed(1)} | 1.00 |`);
-say(`| floor, one page: one Chromium printing ${N} ready deck.html in turn | ${floor.seconds.toFixed(1)} | ${ratio(floor.seconds, marp.seconds)} × Marp CLI |`);
-say(`| floor, ${os.cpus().length} pages at once (the CPU count), same decks | ${floor2.seconds.toFixed(1)} | ${ratio(floor2.seconds, marp.seconds)} × Marp CLI, ${ratio(floor2.seconds, floor.seconds)} × one-page floor |`);
-say(`| floor with Marp: the same, each deck's Markdown rendered once meanwhile by briefdeck's Marp thread (no fit, no other work) | ${marpFloor.seconds.toFixed(1)} | ${ratio(marpFloor.seconds, marp.seconds)} × Marp CLI, ${ratio(marpFloor.seconds, floor2.seconds)} × floor |`);
-say(`| floor with a measured fit's least: each deck rendered twice by the Marp thread and laid out twice before printing | ${measuredFloor.seconds.toFixed(1)} | ${ratio(measuredFloor.seconds, marp.seconds)} × Marp CLI, ${ratio(measuredFloor.seconds, floor2.seconds)} × floor |`);
-say(`| briefdeck, ${N} briefings, deck PDF (fitted) | ${pdfOnly.seconds.toFixed(1)} | ${ratio(pdfOnly.seconds, marp.seconds)} × Marp CLI (target ≤ 0.5), ${ratio(pdfOnly.seconds, floor2.seconds)} × floor (target ≤ 1.15) |`);
-say(`| briefdeck, ${N} briefings, HTML + deck PDF + print PDF + md | ${all.seconds.toFixed(1)} | ${ratio(all.seconds, marp.seconds)} × Marp CLI (target ≤ 0.7), ${ratio(all.seconds, floor2.seconds)} × floor (target ≤ 1.8) |`);
-say(`| briefdeck, rebuild with nothing changed | ${rebuild.seconds.toFixed(1)} | ${ratio(rebuild.seconds, all.seconds)} × full build (target ≤ 0.1) |`);
-say(`| briefdeck, 1 briefing, all formats, cold | ${oneAll.seconds.toFixed(1)} | ${ratio(oneAll.seconds, marpOne.seconds)} × Marp CLI's 1 PDF, ${marpOne.seconds.toFixed(1)} s (target ≤ 0.8) |`);
-if (hasTime) say(`| peak memory of the briefdeck process (${N}, all formats) | ${all.rssMiB.toFixed(0)} MiB | |`);
+say(hasTree ? `| measure | seconds | ratio | CPU s, all its processes |` : `| measure | seconds | ratio |`);
+say(hasTree ? `| --- | --- | --- | --- |` : `| --- | --- | --- |`);
+say(`| Marp CLI, ${N} deck.md → PDF | ${marp.seconds.toFixed(1)} | 1.00 |${cpuOf(marp)}`);
+say(`| floor, one page: one Chromium printing ${N} ready deck.html in turn | ${floor.seconds.toFixed(1)} | ${ratio(floor.seconds, marp.seconds)} × Marp CLI |${cpuOf(floor)}`);
+say(`| floor, ${os.cpus().length} pages at once (the CPU count), same decks | ${floor2.seconds.toFixed(1)} | ${ratio(floor2.seconds, marp.seconds)} × Marp CLI, ${ratio(floor2.seconds, floor.seconds)} × one-page floor |${cpuOf(floor2)}`);
+say(`| floor with Marp: the same, each deck's Markdown rendered once meanwhile by briefdeck's Marp thread (no fit, no other work) | ${marpFloor.seconds.toFixed(1)} | ${ratio(marpFloor.seconds, marp.seconds)} × Marp CLI, ${ratio(marpFloor.seconds, floor2.seconds)} × floor |${cpuOf(marpFloor, floor2)}`);
+say(`| floor with a measured fit's least: each deck rendered twice by the Marp thread and laid out twice before printing | ${measuredFloor.seconds.toFixed(1)} | ${ratio(measuredFloor.seconds, marp.seconds)} × Marp CLI, ${ratio(measuredFloor.seconds, floor2.seconds)} × floor |${cpuOf(measuredFloor, floor2)}`);
+say(`| briefdeck, ${N} briefings, deck PDF (fitted) | ${pdfOnly.seconds.toFixed(1)} | ${ratio(pdfOnly.seconds, marp.seconds)} × Marp CLI (target ≤ 0.5), ${ratio(pdfOnly.seconds, floor2.seconds)} × floor (target ≤ 1.15) |${cpuOf(pdfOnly, floor2)}`);
+say(`| briefdeck, ${N} briefings, HTML + deck PDF + print PDF + md | ${all.seconds.toFixed(1)} | ${ratio(all.seconds, marp.seconds)} × Marp CLI (target ≤ 0.7), ${ratio(all.seconds, floor2.seconds)} × floor (target ≤ 1.8) |${cpuOf(all, floor2)}`);
+say(`| briefdeck, rebuild with nothing changed | ${rebuild.seconds.toFixed(1)} | ${ratio(rebuild.seconds, all.seconds)} × full build (target ≤ 0.1) |${cpuOf(rebuild)}`);
+say(`| briefdeck, 1 briefing, all formats, cold | ${oneAll.seconds.toFixed(1)} | ${ratio(oneAll.seconds, marpOne.seconds)} × Marp CLI's 1 PDF, ${marpOne.seconds.toFixed(1)} s (target ≤ 0.8) |${cpuOf(oneAll)}`);
+if (hasTime) say(`| peak memory of the briefdeck process (${N}, all formats) | ${all.rssMiB.toFixed(0)} MiB | |${hasTree ? ' |' : ''}`);
 
 if (scale) {
   const M = N * 5;
   const many = build(contentDir(M), path.join(work, 'bd-many'));
-  say(`| briefdeck, ${M} briefings, all formats | ${many.seconds.toFixed(1)} | ${ratio(many.seconds, all.seconds)} × ${N} (target ≤ 5.2)${hasTime ? `, peak ${many.rssMiB.toFixed(0)} MiB (target < 400)` : ''} |`);
+  say(`| briefdeck, ${M} briefings, all formats | ${many.seconds.toFixed(1)} | ${ratio(many.seconds, all.seconds)} × ${N} (target ≤ 5.2)${hasTime ? `, peak ${many.rssMiB.toFixed(0)} MiB (target < 400)` : ''} |${cpuOf(many)}`);
 }
 if (!process.argv.includes('--no-stages')) {
   const { stageTable } = await import('./stages.mjs');
