@@ -225,7 +225,7 @@ if (!process.argv.includes('--no-stages')) {
   };
   const main = profiled('profile', content, []);
   say('');
-  say(`Where the time goes: one more build of the ${N} briefings, all default formats, with BRIEFDECK_PROFILE on (${main.run.seconds.toFixed(1)} s with the recorder's hooks; ${main.run.cpu.toFixed(1)} CPU s for the process tree).`);
+  say(`Where the time goes: one more build of the ${N} briefings, all default formats, with BRIEFDECK_PROFILE on (${main.run.seconds.toFixed(1)} s with the recorder's hooks${Number.isFinite(main.run.cpu) ? `; ${main.run.cpu.toFixed(1)} CPU s for all its processes` : ''}).`);
   for (const l of stageTable(main.profile, main.run)) say(l);
   const rest = profiled('profile-rest', contentDir(2), ['--format', 'pdf', '--format', 'handout', '--format', 'png', '--format', 'pptx']);
   say('');
