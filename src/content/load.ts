@@ -21,9 +21,9 @@ export interface LoadedBriefing {
   dir: string;
   slug: string;
   briefing: Briefing;
-  /** The raw bytes... */
+  /** The file's bytes as read (the build itself reads only their digest). */
   bytes: Buffer;
-  /** ...and their SHA-256 in hex, computed once: the validated-content cache's name and the build manifest's hash. */
+  /** The bytes' SHA-256 in hex, computed once: the validated-content cache's name and the build manifest's hash. */
   digest: string;
   /** Where a field is in the file, for checks made after parsing (images): `['sections', 0, 'image', 'path']`. */
   locate: Locate;
