@@ -1,5 +1,5 @@
 // Renders the deck: view → slide plan → Marp Markdown (deck.md) → one self-contained HTML document.
-import Handlebars from 'handlebars';
+import Handlebars from './handlebars.js';
 import type { Templates } from './templates.js';
 import { escapeMarkdownText } from './inline.js';
 import type { MarpRenderer, MarpResult } from './marp.js';

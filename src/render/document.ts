@@ -1,7 +1,7 @@
 // Wraps rendered bodies into one self-contained HTML document with a Content-Security-Policy
 // that allows only what the document itself contains.
 import { createHash } from 'node:crypto';
-import Handlebars from 'handlebars';
+import Handlebars from './handlebars.js';
 
 export interface DocumentParts {
   lang: string;

@@ -1,6 +1,6 @@
 // The figures' part of the view: key figures, charts and the locator map, each drawn as SVG in the sizes
 // its places need (a slide of its own, beside a section's points, the title slide, the print page).
-import Handlebars from 'handlebars';
+import Handlebars from './handlebars.js';
 import type { BriefingModel, Text } from '../model/briefing.js';
 import { renderChart, type ChartData } from '../figures/chart.js';
 import { renderMap } from '../figures/map.js';

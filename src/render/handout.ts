@@ -1,7 +1,7 @@
 // Renders the handout: the deck's own slides (Marp's SVGs, reused as rendered) two or three to a portrait
 // page, each with its speaker notes (or ruled lines for the reader's own), under the print briefing's
 // running header and footer (marking, title, as-of date, page N of M).
-import Handlebars from 'handlebars';
+import Handlebars from './handlebars.js';
 import type { Slide } from './slides.js';
 import type { BriefingView } from './view.js';
 import { htmlDocument } from './document.js';

@@ -1,5 +1,5 @@
 // Handlebars helpers: the little logic templates need, tested here rather than written in templates.
-import Handlebars from 'handlebars';
+import Handlebars from './handlebars.js';
 import type { Cite, ConfidenceView, LikelihoodView, TextContext } from './view.js';
 
 type Options = Handlebars.HelperOptions;

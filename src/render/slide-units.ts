@@ -1,5 +1,5 @@
 // The units a stacked part is laid out in (leads and items), and texts too long for a slide split at sentences.
-import Handlebars from 'handlebars';
+import Handlebars from './handlebars.js';
 import { splitText } from '../layout/sentences.js';
 import type { Safe } from './view.js';
 

@@ -1,5 +1,5 @@
 // Plans the deck: which slides, in what order, with what on each. The fit engine (src/fit) decides the splits.
-import Handlebars from 'handlebars';
+import Handlebars from './handlebars.js';
 import { FLOOR_LEVEL, SHRINK_LEVEL, type Piece } from '../layout/pack.js';
 import { chunk, estimateLoads, estimateSplits } from './estimate.js';
 import { splitItems, type Unit } from './slide-units.js';

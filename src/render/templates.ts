@@ -2,7 +2,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
+import Handlebars from './handlebars.js';
 import { helpers } from './helpers.js';
 import { cached } from '../cache.js';
 

@@ -1,5 +1,5 @@
 // The smallest types of the view, shared by the view and its figures without importing each other.
-import Handlebars from 'handlebars';
+import Handlebars from './handlebars.js';
 import type { Run } from '../model/runs.js';
 
 export type TextContext = 'markdown' | 'html';

@@ -1,6 +1,6 @@
 // The view of a briefing that templates see: the model's texts made safe for the output's context
 // (Markdown for the deck, HTML for the print briefing and handout). Escaping happens here, nowhere else.
-import Handlebars from 'handlebars';
+import Handlebars from './handlebars.js';
 import type { Briefing, Confidence, Likelihood } from '../content/schema.js';
 import type { Labels } from '../model/labels.js';
 import { formatDate, parseMarking } from '../model/dates.js';

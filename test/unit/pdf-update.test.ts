@@ -1,11 +1,13 @@
 // Editing Chromium's PDFs by appending an update, the full load it falls back to, and stable cell ids.
 import { describe, expect, it } from 'vitest';
-import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { pdfLib } from '../../src/output/pdf-lib.js';
 import { appendUpdate, pdfDate } from '../../src/output/pdf-update.js';
 import { withMetadata } from '../../src/output/pdf.js';
 import { stableNodeIds } from '../../src/output/node-ids.js';
 import { retitleOutline, writeOutline } from '../../src/output/outline.js';
 
+// The build's own pdf-lib: documents made here go into its functions, which check them with instanceof.
+const { PDFDocument, PDFName, PDFString } = pdfLib();
 const latin1 = (b: Uint8Array) => Buffer.from(b).toString('latin1');
 const meta = { title: 'Wörld — briefing', author: 'Desk', subject: 'S', keywords: ['a', 'b'], lang: 'de', date: new Date('2025-04-14T00:00:00Z') };
 
