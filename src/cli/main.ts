@@ -14,6 +14,11 @@ import { resolveAtProject } from '../project-root.js';
 import { checkOptions } from './option-checks.js';
 import { startNameThread } from '../import/names-thread.js';
 
+/** The one yargs internal used here (yargs 17-18): its usage instance, to skip its help cache. */
+interface YargsInternals {
+  getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } };
+}
+
 /** A usage error yargs found; its hint (the option meant) is looked up once the options have loaded. */
 class UsageFailure extends Error {}
 
@@ -120,14 +125,17 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .version(version())
     .help()
     .alias('h', 'help')
-    // yargs lays its help out after every command, in case the command shows it; unwrapped that costs
-    // a cold process ~40 ms less, so the help is wrapped only when it is asked for.
-    .wrap(argv.some((a) => a === '--help' || a === '-h') ? Math.min(100, process.stdout.columns || 100) : null)
+    .wrap(Math.min(100, process.stdout.columns || 100))
     .exitProcess(false)
     .fail((msg, err) => {
       if (err) throw err;
       throw new UsageFailure(msg);
     });
+  // yargs lays the whole help text out once a command's handler has started, in case the handler shows
+  // it: 30-40 ms of a cold process (cliui measuring every line), for a help no command here shows (one
+  // that did would have yargs lay it out then). `--help` itself does not go through this cache.
+  const usage = (parser as unknown as YargsInternals).getInternalMethods?.().getUsageInstance?.();
+  if (typeof usage?.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => undefined;
   try {
     let helpText = '';
     await parser.parseAsync(args, {}, (err, _argv, output) => {
