@@ -9,15 +9,28 @@ import { applySwap, planSwap, shapesOf, slideBody, type ShownSlides } from './sl
 /**
  * What decides how a document's body renders: the <html> element and everything in <head> after the
  * title (the styles). The meta before the title (description, author, CSP) differs per briefing and
- * does not change layout. Slices share the document's memory, so this costs no copy.
+ * does not change layout. Two slices of the document, which share its memory: joined into one string,
+ * the key was a copy of the styles (the fonts, some 400 KB, twice that once the body has a character
+ * beyond Latin-1) made and compared for every document shown, about 1 ms each.
  */
-export function styleKey(html: string): string | undefined {
+export interface StyleKey {
+  /** The document up to <head>: the doctype and the <html> element. */
+  html: string;
+  styles: string;
+}
+
+export function styleKey(html: string): StyleKey | undefined {
   const body = html.indexOf('<body>');
   const head = html.indexOf('<head>');
   const title = html.indexOf('</title>');
   if (body < 0 || head < 0 || head > body) return undefined;
   const styles = title > head && title < body ? html.slice(title + 8, body) : html.slice(head, body);
-  return `${html.slice(0, head)}\u0000${styles}`;
+  return { html: html.slice(0, head), styles };
+}
+
+/** Whether two documents' styles are the same (false if either has none that can be read). */
+export function sameStyles(a: StyleKey | undefined, b: StyleKey | undefined): boolean {
+  return !!a && !!b && (a === b || (a.html === b.html && a.styles === b.styles));
 }
 
 /**
@@ -42,7 +55,7 @@ export function settle(): Promise<string[]> {
 }
 
 interface Loaded {
-  key: string | undefined;
+  key: StyleKey | undefined;
   /** The slides the page shows (slide-swap.ts), when its body is a deck's. */
   shown?: ShownSlides;
   viewport: string;
@@ -104,9 +117,9 @@ export class PagePool {
    * slot (a deck and a print briefing take turns otherwise, each reloading its fonts), else the
    * longest idle.
    */
-  async take(live: Live, key: string | undefined): Promise<Page> {
+  async take(live: Live, key: StyleKey | undefined): Promise<Page> {
     this.idle = this.idle.filter((p) => !p.isClosed() && this.loaded.get(p)?.generation === live.generation);
-    const match = this.idle.findIndex((p) => this.loaded.get(p)?.key === key);
+    const match = this.idle.findIndex((p) => sameStyles(this.loaded.get(p)?.key, key));
     const blank = this.idle.findIndex((p) => this.loaded.get(p)?.key === undefined);
     const warmed = await this.pending.shift();
     if (warmed && this.loaded.get(warmed)?.generation !== live.generation) this.pages.delete(warmed);
@@ -186,7 +199,7 @@ export class PagePool {
     const body = bodyEnd > bodyAt ? html.slice(bodyAt + 6, bodyEnd).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '') : '';
     const slides = slideBody(body);
     const next = slides && shapesOf(slides);
-    if (state && key !== undefined && state.key === key && bodyEnd > bodyAt) {
+    if (state && sameStyles(state.key, key) && bodyEnd > bodyAt) {
       const title = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
       const plan = state.shown && slides && next ? planSwap(state.shown, slides, next.shapes) : undefined;
       // Only the slides that changed (slide-swap.ts), else the whole body.
