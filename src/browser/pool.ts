@@ -3,6 +3,7 @@
 // current ones only has its body swapped.
 import type { Browser, Page } from 'puppeteer-core';
 import type { Live } from './life.js';
+import { hiddenOnScreen, isPrintOnly } from './print-only.js';
 import { sandboxedPage } from './sandbox.js';
 import { applySwap, planSwap, shapesOf, slideBody, type ShownSlides } from './slide-swap.js';
 
@@ -37,8 +38,10 @@ export function sameStyles(a: StyleKey | undefined, b: StyleKey | undefined): bo
  * Runs in the page after its body changed in place: resolves when fonts are ready and every image
  * (an <img>, or a background set in a style attribute, as Marp's `![bg]` images are) is decoded, as
  * a full load would have waited for them. Resolves with the sources of images that failed to decode.
+ * A document that is not laid out (`printOnly`, browser/print-only.ts) asks for no font, so each of
+ * its faces is loaded here, to be ready when the print lays it out.
  */
-export function settle(): Promise<string[]> {
+export function settle(printOnly = false): Promise<string[]> {
   const urls = new Set<string>();
   for (const el of document.querySelectorAll<HTMLElement>('[style*="url("]')) {
     for (const m of el.style.backgroundImage.matchAll(/url\("?([^")]+)"?\)/g)) if (m[1]) urls.add(m[1]);
@@ -51,6 +54,8 @@ export function settle(): Promise<string[]> {
     return decode(img);
   });
   const images = [...document.images].filter((img) => img.getAttribute('src')).map(decode);
+  // for...of, not forEach: a callback handed to the page's own code fails where scripts are off.
+  if (printOnly) for (const face of document.fonts) if (face.status === 'unloaded') face.load().catch(() => undefined);
   return Promise.all([document.fonts.ready, ...images, ...backgrounds]).then(() => failed);
 }
 
@@ -189,10 +194,12 @@ export class PagePool {
   /**
    * Shows `html` in `page` with its fonts ready and its images decoded; returns the images that
    * failed to decode. When the page already shows a document with the same styles, only the body
-   * (and title) change: no style parsing, no font decoding, ~3x faster.
+   * (and title) change: no style parsing, no font decoding, ~3x faster. At the print-only viewport
+   * the document is hidden until it is printed (browser/print-only.ts).
    */
   async show(page: Page, html: string, key = styleKey(html)): Promise<string[]> {
     const state = this.loaded.get(page);
+    const printOnly = isPrintOnly(page.viewport());
     const bodyAt = html.indexOf('<body>');
     const bodyEnd = html.lastIndexOf('</body>');
     // Pages here run no scripts: the deck's viewer (a third of its body) need not cross the pipe.
@@ -215,11 +222,11 @@ export class PagePool {
         title,
       );
       state.shown = next?.shown;
-      return page.evaluate(settle);
+      return page.evaluate(settle, printOnly);
     }
     if (state) (state.key = undefined), (state.shown = undefined);
-    await page.setContent(html, { waitUntil: 'load', timeout: this.timeout });
-    const failed = await page.evaluate(settle);
+    await page.setContent(printOnly ? hiddenOnScreen(html) : html, { waitUntil: 'load', timeout: this.timeout });
+    const failed = await page.evaluate(settle, printOnly);
     if (state) (state.key = key), (state.shown = next?.shown);
     return failed;
   }

@@ -1,6 +1,6 @@
 // handout.pdf: the fitted deck's slides two or three to a page, each with its speaker notes.
 import { defineFormat } from './types.js';
-import { PAPER_VIEWPORT } from './print-pdf.js';
+import { PRINT_ONLY_VIEWPORT } from '../browser/print-only.js';
 
 export const handoutPdf = defineFormat({
   name: 'handout',
@@ -20,7 +20,7 @@ export const handoutPdf = defineFormat({
       fontCss: await handoutFontCss(html, deck.slides, printView),
       templates,
     });
-    const pdf = await services.withPage(doc, PAPER_VIEWPORT, (page, session) => printPage(page, session.timeout));
+    const pdf = await services.withPage(doc, PRINT_ONLY_VIEWPORT, (page, session) => printPage(page, session.timeout));
     return { files: [{ name: 'handout.pdf', data: await withMetadata(pdf, meta) }] };
   },
 });

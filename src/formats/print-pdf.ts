@@ -1,8 +1,6 @@
 // briefing.pdf: the paged print briefing, with running header and footer and an outline of its headings.
 import { defineFormat } from './types.js';
-
-/** A4 at 96 dpi: the page the print briefing is laid out in before printing. */
-export const PAPER_VIEWPORT = { width: 794, height: 1123 };
+import { PRINT_ONLY_VIEWPORT } from '../browser/print-only.js';
 
 export const printPdf = defineFormat({
   name: 'print',
@@ -12,7 +10,7 @@ export const printPdf = defineFormat({
     if (!printView) return { files: [] };
     const [{ renderPrint }, { headingTitles, printPage, withMetadata }] = await Promise.all([import('../render/print.js'), import('../output/pdf.js')]);
     const html = await renderPrint(printView, templates, { paper: settings.paper, branding: settings.branding });
-    const { pdf, titles } = await services.withPage(html, PAPER_VIEWPORT, async (page, session) => ({
+    const { pdf, titles } = await services.withPage(html, PRINT_ONLY_VIEWPORT, async (page, session) => ({
       titles: await headingTitles(page),
       pdf: await printPage(page, session.timeout, { outline: true }),
     }));

@@ -33,13 +33,15 @@ export interface PdfMetadata {
 }
 
 /**
- * The text of the page's visible headings, in document order, as a reader sees it (spaces where lines
- * wrap, the letters' own case): titles for the outline Chromium makes of them.
+ * The text of the page's headings, in document order, as a reader sees it (spaces where lines wrap,
+ * the letters' own case): titles for the outline Chromium makes of them. Read from the DOM alone, not
+ * the layout: the document is only printed (browser/print-only.ts) and has none on screen, and asking
+ * for styles would compute them all once more for the screen. The print briefing hides no heading;
+ * were one hidden, the counts would differ and `retitleOutline` keep Chromium's titles.
  */
 export function headingTitles(page: Page): Promise<string[]> {
   return chromium('measure', () => page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6')]
-      .filter((h) => h.getClientRects().length > 0)
       .map((h) => {
         const copy = h.cloneNode(true) as HTMLElement;
         for (const n of copy.querySelectorAll('sup, [aria-hidden="true"]')) n.remove();

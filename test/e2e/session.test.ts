@@ -171,3 +171,39 @@ describe('tagged PDFs from reused pages', () => {
     TIMEOUT,
   );
 });
+
+describe('a document that is only printed', () => {
+  it(
+    'is not laid out on screen, loads its fonts anyway, and prints the same bytes as one laid out at the paper size',
+    async () => {
+      const { PRINT_ONLY_VIEWPORT } = await import('../../src/browser/print-only.js');
+      const { fontCss } = await import('../../src/render/fonts.js');
+      const { printPage, withMetadata } = await import('../../src/output/pdf.js');
+      const text = 'Talks resumed in Muscat; Израиль наблюдает';
+      const css = await fontCss(['Source Serif 4', 'Inter'], text);
+      const html = `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Print only</title><style>${css}\n@page{size:A4;margin:20mm}body{font:11pt 'Source Serif 4'}h1{font-family:Inter}</style></head>\n<body>\n<h1>Muscat</h1>${`<p>${text}</p>`.repeat(120)}\n</body>\n</html>\n`;
+      const meta = { title: 'Print only', lang: 'en', date: new Date('2025-04-14T00:00:00Z') };
+      const fresh = new BrowserSession({ executablePath: findBrowser().executablePath, concurrency: 1 });
+      try {
+        const hidden = await fresh.withDocument(html, async (page) => ({
+          shown: await page.evaluate(() => ({
+            visibility: getComputedStyle(document.documentElement).contentVisibility,
+            faces: [...document.fonts].map((f) => f.status),
+          })),
+          pdf: await printPage(page, fresh.timeout),
+        }), PRINT_ONLY_VIEWPORT);
+        expect(hidden.shown.visibility).toBe('hidden');
+        // Nothing on screen asked for a face, yet each is loaded before the print.
+        expect(hidden.shown.faces.length).toBeGreaterThan(1);
+        expect(new Set(hidden.shown.faces)).toEqual(new Set(['loaded']));
+        const laidOut = await fresh.withDocument(html, (page) => printPage(page, fresh.timeout), { width: 794, height: 1123 });
+        const [a, b] = [await withMetadata(hidden.pdf, meta), await withMetadata(laidOut, meta)];
+        expect(Buffer.from(a).toString('latin1')).toContain('/Type /Page');
+        expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+      } finally {
+        await fresh.close();
+      }
+    },
+    TIMEOUT,
+  );
+});
