@@ -8,14 +8,21 @@ import { PAINT, esc, r, svgRoot, text, type FigureTheme } from './svg.js';
 /** Chart content as plain text (Markdown already stripped by the caller). */
 export type ChartData = Pick<Chart, 'type' | 'categories' | 'series'> & { title: string; unit?: string; source?: string; description?: string };
 
+/** Formatters by language: making one (ICU's locale data) costs far more than formatting with it. */
+const formatters = new Map<string, Intl.NumberFormat>();
+
 export function numberFormat(lang: string): (v: number) => string {
-  let f: Intl.NumberFormat;
-  try {
-    f = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
-  } catch {
-    f = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
+  let f = formatters.get(lang);
+  if (!f) {
+    try {
+      f = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
+    } catch {
+      f = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
+    }
+    formatters.set(lang, f);
   }
-  return (v) => f.format(v);
+  const format = f;
+  return (v) => format.format(v);
 }
 
 /** A value as labelled: `60%` when the unit is a percent sign, the bare number otherwise. */
