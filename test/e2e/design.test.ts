@@ -540,3 +540,29 @@ describe('section images', () => {
     });
   }
 });
+
+describe('a horizontal timeline', () => {
+  it('tags an expected event with a box as wide as its word, not its column', HEAVY, async () => {
+    // The crane collapse: three events across the slide, the Hajj after the as-of date (expected).
+    const out = await tempDir('briefdeck-design-timeline-');
+    const run = await runCli(['build', fixture('corpus/crane.yaml'), '--out', out, '--format', 'html']);
+    expectBuilt(run, 'crane');
+    const html = await readFile(path.join(out, 'crane', 'deck.html'), 'utf8');
+    const tags = await browser().withDocument(html, (page) =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('section.timeline.horizontal .projected')].map((tag) => {
+          const column = tag.closest('li') as HTMLElement;
+          const range = document.createRange();
+          range.selectNodeContents(tag);
+          return { tag: tag.getBoundingClientRect().width, word: range.getBoundingClientRect().width, column: column.getBoundingClientRect().width };
+        }),
+      ),
+    );
+    expect(tags.length).toBeGreaterThan(0);
+    for (const t of tags) {
+      expect(t.tag, `tag ${t.tag} px in a column of ${t.column} px`).toBeLessThan(t.column / 2);
+      // The word and its padding and border, no more.
+      expect(t.tag - t.word).toBeLessThan(30);
+    }
+  });
+});
