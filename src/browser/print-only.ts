@@ -2,9 +2,9 @@
 // screen. Shown at a viewport wider than any paper, a rule in their head hides the whole document
 // while it is on screen (`content-visibility: hidden`: no layout, no paint) and lets go of it when
 // it is printed, where the width a media query sees is the paper's. Loading such a document then
-// costs parsing and style alone; the one layout it needs is the print's. The screen layout it was
-// given before was thrown away when printing laid it out again at the paper's size (~40% of the
-// print briefing's Chromium time: load 1.00 -> 0.42 s for 20 briefings).
+// costs parsing alone; the one layout it needs is the print's. The screen layout it was given before
+// was thrown away when printing laid it out again at the paper's size (the print briefing's renderer
+// time for 20 briefings 3.72 -> 2.77 s in `npm run bench`).
 
 /** The viewport of a document that is only printed: its height is A4's, its width no paper's. */
 export const PRINT_ONLY_VIEWPORT = { width: 8000, height: 1123 };

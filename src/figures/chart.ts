@@ -11,7 +11,7 @@ export type ChartData = Pick<Chart, 'type' | 'categories' | 'series'> & { title:
 /** Formatters by language: making one (ICU's locale data) costs far more than formatting with it. */
 const formatters = new Map<string, Intl.NumberFormat>();
 
-export function numberFormat(lang: string): (v: number) => string {
+function formatterFor(lang: string): Intl.NumberFormat {
   let f = formatters.get(lang);
   if (!f) {
     try {
@@ -21,8 +21,12 @@ export function numberFormat(lang: string): (v: number) => string {
     }
     formatters.set(lang, f);
   }
-  const format = f;
-  return (v) => format.format(v);
+  return f;
+}
+
+export function numberFormat(lang: string): (v: number) => string {
+  const f = formatterFor(lang);
+  return (v) => f.format(v);
 }
 
 /** A value as labelled: `60%` when the unit is a percent sign, the bare number otherwise. */
