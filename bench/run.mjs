@@ -6,6 +6,8 @@
 //   node bench/run.mjs --n 10 --runs 1 --no-scale [--no-stages]
 // Then, on passes of their own, it prints where briefdeck's time goes (bench/stages.mjs): Node CPU by
 // build stage and Chromium time by kind of document, from the recorder in src/util/profile.ts.
+// Beside the N copies, the test corpus's briefings and the two examples (distinct decks, as users' content
+// is) against their own floor: copies of one deck flatter every tool that keeps what a page showed.
 // Each round runs every measure once, in the same order, so that a busy spell on a shared machine
 // falls on all of them; the table shows each measure's median over the rounds.
 import { spawnSync } from 'node:child_process';
@@ -162,6 +164,15 @@ const content = contentDir(N);
 build(contentDir(1), path.join(work, 'warm'), ['--format', 'pdf']);
 
 const one = contentDir(1);
+// Distinct briefings: the test corpus's twelve and the two examples, each deck different from the one
+// before it. N copies of one briefing let a page that showed a deck keep most of its slides for the
+// next copy, which no real set of briefings does; these decks measure the fit as users' content meets it.
+const distinct = path.join(work, 'distinct');
+cpSync(path.join(root, 'test', 'fixtures', 'corpus'), distinct, { recursive: true });
+for (const f of readdirSync(path.join(root, 'content'))) if (f.endsWith('.yaml')) cpSync(path.join(root, 'content', f), path.join(distinct, f));
+const distinctHtml = path.join(work, 'distinct-html');
+build(distinct, distinctHtml, ['--format', 'html', '--format', 'md']);
+const distinctDecks = readdirSync(distinctHtml).filter((d) => !d.startsWith('.')).map((d) => path.join(distinctHtml, d, 'deck.html'));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const rounds = [];
 for (let r = 0; r < RUNS; r++) {
@@ -187,7 +198,10 @@ for (let r = 0; r < RUNS; r++) {
   // The cold bound: a new process that starts Chromium and the Marp thread, and renders, lays out twice
   // and prints that one deck (the measured fit's least, for one briefing).
   const oneMeasured = timed(process.execPath, [floorScript, '--measured', '1', htmlFiles[0]]);
-  rounds.push({ pdfOnly, all, rebuild, marp, floor, floor2, marpFloor, measuredFloor, oneAll, marpOne, oneMeasured });
+  const distinctPdf = build(distinct, out('bd-distinct'), ['--format', 'pdf', '--format', 'md']);
+  const distinctFloor = timed(process.execPath, [floorScript, String(os.cpus().length), ...distinctDecks]);
+  const distinctMeasured = timed(process.execPath, [floorScript, '--measured', String(os.cpus().length), ...distinctDecks]);
+  rounds.push({ pdfOnly, all, rebuild, marp, floor, floor2, marpFloor, measuredFloor, oneAll, marpOne, oneMeasured, distinctPdf, distinctFloor, distinctMeasured });
   process.stderr.write(`round ${r + 1}/${RUNS} done\n`);
 }
 const pick = (key) => ({
@@ -197,7 +211,7 @@ const pick = (key) => ({
 });
 // The CPU time of every process a measure started (this machine's other load moves it less than the wall).
 const cpuOf = (m, against) => (hasTree ? ` ${m.cpu.toFixed(1)}${against ? ` (${ratio(m.cpu, against.cpu)} × floor)` : ''} |` : '');
-const [pdfOnly, all, rebuild, marp, floor, floor2, marpFloor, measuredFloor, oneAll, marpOne, oneMeasured] = ['pdfOnly', 'all', 'rebuild', 'marp', 'floor', 'floor2', 'marpFloor', 'measuredFloor', 'oneAll', 'marpOne', 'oneMeasured'].map(pick);
+const [pdfOnly, all, rebuild, marp, floor, floor2, marpFloor, measuredFloor, oneAll, marpOne, oneMeasured, distinctPdf, distinctFloor, distinctMeasured] = ['pdfOnly', 'all', 'rebuild', 'marp', 'floor', 'floor2', 'marpFloor', 'measuredFloor', 'oneAll', 'marpOne', 'oneMeasured', 'distinctPdf', 'distinctFloor', 'distinctMeasured'].map(pick);
 
 say('');
 say(hasTree ? `| measure | seconds | ratio | CPU s, all its processes |` : `| measure | seconds | ratio |`);
@@ -212,6 +226,10 @@ say(`| briefdeck, ${N} briefings, HTML + deck PDF + print PDF + md | ${all.secon
 say(`| briefdeck, rebuild with nothing changed | ${rebuild.seconds.toFixed(1)} | ${ratio(rebuild.seconds, all.seconds)} × full build (target ≤ 0.1) |${cpuOf(rebuild)}`);
 say(`| a measured fit's least for 1 deck, cold: a new process rendering it twice, laying it out twice and printing it | ${oneMeasured.seconds.toFixed(1)} | ${ratio(oneMeasured.seconds, marpOne.seconds)} × Marp CLI's 1 PDF |${cpuOf(oneMeasured)}`);
 say(`| briefdeck, 1 briefing, all formats, cold | ${oneAll.seconds.toFixed(1)} | ${ratio(oneAll.seconds, marpOne.seconds)} × Marp CLI's 1 PDF, ${marpOne.seconds.toFixed(1)} s (target ≤ 0.8) |${cpuOf(oneAll)}`);
+const D = distinctDecks.length;
+say(`| floor, ${os.cpus().length} pages at once, ${D} distinct decks (the test corpus and the examples) | ${distinctFloor.seconds.toFixed(1)} | 1.00 |${cpuOf(distinctFloor)}`);
+say(`| floor with a measured fit's least, the same ${D} decks | ${distinctMeasured.seconds.toFixed(1)} | ${ratio(distinctMeasured.seconds, distinctFloor.seconds)} × their floor |${cpuOf(distinctMeasured, distinctFloor)}`);
+say(`| briefdeck, the ${D} distinct briefings, deck PDF (fitted) | ${distinctPdf.seconds.toFixed(1)} | ${ratio(distinctPdf.seconds, distinctFloor.seconds)} × their floor |${cpuOf(distinctPdf, distinctFloor)}`);
 if (hasTime) say(`| peak memory of the briefdeck process (${N}, all formats) | ${all.rssMiB.toFixed(0)} MiB | |${hasTree ? ' |' : ''}`);
 
 if (scale) {
