@@ -1,0 +1,181 @@
+#!/usr/bin/env node
+// How well this process could know a text's lines before Chromium lays it out: the fit's next step
+// (README, Benchmarks). For every text container of the 14 distinct decks (the test corpus and the two
+// examples) drawn at each text level the fit uses, Chromium gives the words' widths (a canvas measuring
+// them in the run's own font, size, weight and letter spacing: no layout), the width the text has, and
+// the lines it took when laid out; greedy breaking at spaces and after hyphens and dashes, in this
+// process, predicts the lines from the widths alone. Prints the share predicted exactly, by script,
+// and the misses. Needs `npm run build` first. Not a test.
+//   node bench/line-breaks.mjs
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { findBrowser } = await import(path.join(root, 'dist', 'browser', 'finder.js'));
+const { settle } = await import(path.join(root, 'dist', 'browser', 'pool.js'));
+const { default: puppeteer } = await import('puppeteer-core');
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'briefdeck-lines-'));
+const content = path.join(work, 'content');
+cpSync(path.join(root, 'test', 'fixtures', 'corpus'), content, { recursive: true });
+for (const f of readdirSync(path.join(root, 'content'))) if (f.endsWith('.yaml')) cpSync(path.join(root, 'content', f), path.join(content, f));
+const out = path.join(work, 'out');
+const built = spawnSync(process.execPath, [path.join(root, 'bin', 'briefdeck.js'), 'build', content, '--out', out, '--quiet', '--format', 'html'], { encoding: 'utf8' });
+if (built.status !== 0) throw new Error(`build failed: ${built.stderr}`);
+const decks = readdirSync(out).filter((d) => !d.startsWith('.')).map((d) => path.join(out, d, 'deck.html'));
+
+/** The text levels' classes (slides.ts): the two grow sizes, the theme's, and three of the shrink sizes. */
+const LEVELS = ['grow-2', 'grow-1', '', 'fit-1', 'fit-3', 'fit-5'];
+
+const browser = await puppeteer.launch({
+  executablePath: findBrowser().executablePath,
+  headless: true,
+  pipe: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+});
+const page = await browser.newPage();
+await page.setJavaScriptEnabled(false);
+await page.emulateMediaType('print');
+await page.setViewport({ width: 1280, height: 720 });
+
+const texts = [];
+for (const deck of decks) {
+  await page.setContent(readFileSync(deck, 'utf8'), { waitUntil: 'load' });
+  await page.evaluate(settle, false);
+  for (const level of LEVELS) {
+    const found = await page.evaluate((level) => {
+      for (const section of document.querySelectorAll('section')) {
+        for (const c of [...section.classList]) if (/^(fit|grow)-\d$/.test(c)) section.classList.remove(c);
+        if (level) section.classList.add(level);
+      }
+      const ctx = document.createElement('canvas').getContext('2d');
+      const blockish = (el) => !/^inline|^none$|^contents$|^table/.test(getComputedStyle(el).display);
+      // Text containers: HTML elements of the slides (not their header, footer or figures) holding only inline content.
+      const containers = [...document.querySelectorAll('section *')].filter(
+        (el) =>
+          el.namespaceURI === 'http://www.w3.org/1999/xhtml' &&
+          el.closest('svg')?.hasAttribute('data-marpit-svg') &&
+          !el.closest('header, footer, figure') &&
+          blockish(el) &&
+          ![...el.children].some(blockish) &&
+          el.textContent.trim(),
+      );
+      return containers.map((el) => {
+        const cs = getComputedStyle(el);
+        const lineHeight = parseFloat(cs.lineHeight);
+        const border = cs.boxSizing === 'border-box' ? parseFloat(cs.paddingLeft) + parseFloat(cs.paddingRight) + parseFloat(cs.borderLeftWidth) + parseFloat(cs.borderRightWidth) : 0;
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        const bottoms = [];
+        for (const r of range.getClientRects()) if (r.width > 0 && !bottoms.some((b) => Math.abs(b - r.bottom) < lineHeight / 2)) bottoms.push(r.bottom);
+        return { width: parseFloat(cs.width) - border, lines: bottoms.length, kind: `${el.tagName.toLowerCase()}${el.classList[0] ? `.${el.classList[0]}` : ''}`, text: el.textContent.trim().slice(0, 60) };
+      }).map((t, i) => ({ ...t, runs: runsOf(containers[i]) }));
+
+      /** The container's text nodes as runs of words and spaces, each with its width in the run's font. */
+      function runsOf(el) {
+        const runs = [];
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const ps = getComputedStyle(n.parentElement);
+          if (ps.display === 'none' || ps.position === 'absolute') continue;
+          ctx.font = `${ps.fontStyle} ${ps.fontWeight} ${ps.fontSize} ${ps.fontFamily}`;
+          ctx.letterSpacing = ps.letterSpacing === 'normal' ? '0px' : ps.letterSpacing;
+          ctx.fontKerning = 'normal';
+          const text = (ps.textTransform === 'uppercase' ? n.textContent.toUpperCase() : n.textContent).replace(/\s+/g, ' ');
+          // An inline element's own margin, border and padding sit before its first text and after its last.
+          const edges = (side) => {
+            let w = 0;
+            for (let a = n.parentElement; a && a !== el; a = a.parentElement) {
+              const texts = [...a.childNodes].length && document.createTreeWalker(a, NodeFilter.SHOW_TEXT);
+              const first = texts.nextNode();
+              let last = first;
+              for (let m = first; m; m = texts.nextNode()) last = m;
+              if ((side === 'start' ? first : last) !== n) break;
+              const as = getComputedStyle(a);
+              const k = side === 'start' ? 'Left' : 'Right';
+              w += parseFloat(as[`margin${k}`]) + parseFloat(as[`padding${k}`]) + parseFloat(as[`border${k}Width`]);
+            }
+            return w;
+          };
+          const tokens = text.split(/( )/).filter(Boolean).map((t) => [t, ctx.measureText(t).width]);
+          const start = edges('start');
+          const end = edges('end');
+          if (start) tokens.unshift(['', start]);
+          if (end) tokens.push(['', end]);
+          runs.push(tokens);
+        }
+        return runs;
+      }
+    }, level);
+    for (const t of found) texts.push({ deck: path.basename(path.dirname(deck)), level: level || 'theme size', ...t });
+  }
+}
+await browser.close();
+rmSync(work, { recursive: true, force: true });
+
+/**
+ * Lines by greedy breaking: words (and the parts of a word after a hyphen or dash) go on the line while
+ * they fit; a space at a line's end takes no room. A token's width is shared among its parts by length.
+ */
+function predictLines(t) {
+  let lines = 1;
+  let x = 0;
+  let space = 0;
+  let piece = 0;
+  // How near the closest call came (px): a word that just fitted, or just did not.
+  let nearest = Infinity;
+  const place = () => {
+    if (!piece) return;
+    if (x > 0) nearest = Math.min(nearest, Math.abs(t.width - (x + space + piece)));
+    if (x > 0 && x + space + piece > t.width) (lines += 1), (x = piece);
+    else x += (x > 0 ? space : 0) + piece;
+    piece = 0;
+    space = 0;
+  };
+  for (const run of t.runs) {
+    for (const [token, width] of run) {
+      if (token === ' ') {
+        place();
+        space = width;
+        continue;
+      }
+      const parts = token ? token.split(/(?<=[-\u2010\u2013\u2014/])/) : [''];
+      parts.forEach((p, i) => {
+        piece += token ? (width * p.length) / token.length : width;
+        if (i < parts.length - 1) place();
+      });
+    }
+  }
+  place();
+  // One line exactly as wide as its box (to layout's 1/64 px): a box sized to its text (a number column, a
+  // date), which no break threatens.
+  if (lines === 1 && Math.abs(t.width - x) < 0.05) nearest = Infinity;
+  else if (lines === 1) nearest = Math.min(nearest, t.width - x);
+  predictLines.nearest = nearest;
+  return lines;
+}
+
+const hebrew = (t) => /[\u0590-\u05FF]/.test(t.text) || t.deck.endsWith('-he');
+const pct = (a, b) => `${((100 * a) / Math.max(b, 1)).toFixed(2)}%`;
+console.log(`${texts.length} text containers: ${decks.length} decks, ${LEVELS.length} text levels each`);
+/** A prediction this close to a break (px) would be left to Chromium: the texts a part would still be probed for. */
+const CLOSE = 1;
+console.log(`| script | texts | predicted exactly | texts on 2+ lines | predicted exactly | predicted short by a line | long by a line | within ${CLOSE} px of a break | misses among the rest |`);
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+const misses = [];
+for (const [name, set] of [['Latin', texts.filter((t) => !hebrew(t))], ['Hebrew', texts.filter(hebrew)]]) {
+  const predicted = set.map((t) => [t, predictLines(t), predictLines.nearest]);
+  const close = predicted.filter(([, , n]) => n < CLOSE);
+  const confidentMisses = predicted.filter(([t, p, n]) => n >= CLOSE && p !== t.lines).length;
+  const exact = predicted.filter(([t, p]) => p === t.lines).length;
+  const multi = predicted.filter(([t]) => t.lines > 1);
+  const short = predicted.filter(([t, p]) => p === t.lines - 1).length;
+  const long = predicted.filter(([t, p]) => p === t.lines + 1).length;
+  console.log(`| ${name} | ${set.length} | ${exact} (${pct(exact, set.length)}) | ${multi.length} | ${multi.filter(([t, p]) => p === t.lines).length} | ${short} | ${long} | ${close.length} (${pct(close.length, set.length)}) | ${confidentMisses} |`);
+  for (const [t, p, n] of predicted) if (p !== t.lines) misses.push(`${name} ${t.deck} ${t.kind} at ${t.level}: ${t.lines} lines, predicted ${p}, ${t.width.toFixed(1)} px wide, the closest call ${n.toFixed(2)} px: "${t.text}"`);
+}
+console.log('\nMisses:');
+for (const m of misses) console.log(`- ${m}`);
