@@ -18,7 +18,15 @@ export interface StyleKey {
   /** The document up to <head>: the doctype and the <html> element. */
   html: string;
   styles: string;
+  /**
+   * The text of the document's own style element, `<style data-document>` last in its head
+   * (render/document.ts: a print's @page boxes, with its title and marking): not part of the key. A
+   * page that shows the same other styles takes the document by swapping its body and this text.
+   */
+  own?: string;
 }
+
+const OWN_STYLE = '<style data-document>';
 
 export function styleKey(html: string): StyleKey | undefined {
   const body = html.indexOf('<body>');
@@ -26,12 +34,16 @@ export function styleKey(html: string): StyleKey | undefined {
   const title = html.indexOf('</title>');
   if (body < 0 || head < 0 || head > body) return undefined;
   const styles = title > head && title < body ? html.slice(title + 8, body) : html.slice(head, body);
-  return { html: html.slice(0, head), styles };
+  const own = styles.lastIndexOf(OWN_STYLE);
+  const end = own < 0 ? -1 : styles.indexOf('</style>', own);
+  // Only when it is the head's last element: what follows it is part of the key.
+  if (end < 0 || !/^\s*<\/head>\s*$/.test(styles.slice(end + 8))) return { html: html.slice(0, head), styles };
+  return { html: html.slice(0, head), styles: styles.slice(0, own), own: styles.slice(own + OWN_STYLE.length, end) };
 }
 
-/** Whether two documents' styles are the same (false if either has none that can be read). */
+/** Whether two documents' styles are the same, but for their own (false if either has none that can be read). */
 export function sameStyles(a: StyleKey | undefined, b: StyleKey | undefined): boolean {
-  return !!a && !!b && (a === b || (a.html === b.html && a.styles === b.styles));
+  return !!a && !!b && (a === b || (a.html === b.html && a.styles === b.styles && (a.own === undefined) === (b.own === undefined)));
 }
 
 /**
@@ -194,7 +206,7 @@ export class PagePool {
   /**
    * Shows `html` in `page` with its fonts ready and its images decoded; returns the images that
    * failed to decode. When the page already shows a document with the same styles, only the body
-   * (and title) change: no style parsing, no font decoding, ~3x faster. At the print-only viewport
+   * (and title, and the document's own style) change: no style parsing, no font decoding, ~3x faster. At the print-only viewport
    * the document is hidden until it is printed (browser/print-only.ts).
    */
   async show(page: Page, html: string, key = styleKey(html)): Promise<string[]> {
@@ -211,16 +223,21 @@ export class PagePool {
       const plan = state.shown && slides && next ? planSwap(state.shown, slides, next.shapes) : undefined;
       // Only the slides that changed (slide-swap.ts), else the whole body.
       const swapped = plan ? await page.evaluate(applySwap, plan, state.shown?.keys.length ?? 0) : false;
+      const own = key?.own !== state.key?.own ? (key?.own ?? null) : null;
       await page.evaluate(
-        (body: string | null, titleHtml: string) => {
+        (body: string | null, titleHtml: string, own: string | null) => {
           const t = document.createElement('textarea');
           t.innerHTML = titleHtml;
           document.title = t.value;
+          const style = own === null ? null : document.head.querySelector('style[data-document]');
+          if (style) style.textContent = own;
           if (body !== null) document.body.innerHTML = body;
         },
         swapped ? null : body,
         title,
+        own,
       );
+      state.key = key;
       state.shown = next?.shown;
       return page.evaluate(settle, printOnly);
     }

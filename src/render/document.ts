@@ -8,6 +8,12 @@ export interface DocumentParts {
   dir: 'ltr' | 'rtl';
   title: string;
   styles: string[];
+  /**
+   * Styles of this document alone (the print's @page boxes: its title, marking and date), written last
+   * in the head as `<style data-document>`: a page that shows a document with the same other styles
+   * takes this one by swapping its body and these (browser/pool.ts), its fonts parsed and decoded once.
+   */
+  ownStyle?: string;
   body: string;
   /** Inline scripts; each is allowed by its hash, nothing else may run. */
   scripts?: string[];
@@ -36,6 +42,9 @@ export function contentSecurityPolicy(scripts: string[]): string {
   ].join('; ');
 }
 
+/** CSS as the text of a <style> element: nothing in it can end the element. */
+const rawStyle = (css: string) => css.replace(/<\/style/gi, '<\\/style');
+
 export function htmlDocument(p: DocumentParts): string {
   const esc = Handlebars.escapeExpression;
   const scripts = p.scripts ?? [];
@@ -54,7 +63,7 @@ export function htmlDocument(p: DocumentParts): string {
 <meta name="generator" content="briefdeck">
 ${meta}
 <title>${esc(p.title)}</title>
-${p.styles.map((s) => `<style>${s.replace(/<\/style/gi, '<\\/style')}</style>`).join('\n')}
+${p.styles.map((s) => `<style>${rawStyle(s)}</style>`).join('\n')}${p.ownStyle === undefined ? '' : `\n<style data-document>${rawStyle(p.ownStyle)}</style>`}
 </head>
 <body>
 ${p.body}

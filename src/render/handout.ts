@@ -197,7 +197,8 @@ export function renderHandout(input: HandoutInput): string {
     dir: view.dir,
     title: view.plainTitle,
     // Marp's CSS first (its @page and print rules are overridden by what follows), then the handout's.
-    styles: [input.fontCss, input.marpCss, css, vars, pageCss(view, paper)],
+    styles: [input.fontCss, input.marpCss, css, vars],
+    ownStyle: pageCss(view, paper),
     body,
     meta: { description: view.plainBluf, ...(view.plainAuthor ? { author: view.plainAuthor } : {}) },
   });

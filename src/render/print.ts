@@ -65,7 +65,8 @@ export async function renderPrint(view: BriefingView, templates: Templates, opti
     lang: view.lang,
     dir: view.dir,
     title: view.plainTitle,
-    styles: [await fontCss(PRINT_FONTS, body + view.plainTitle), templates.printCss, templates.files.get('print/figures.css') ?? '', brandingCss(options.branding, ':root'), pageCss(view, options.paper)],
+    styles: [await fontCss(PRINT_FONTS, body + view.plainTitle), templates.printCss, templates.files.get('print/figures.css') ?? '', brandingCss(options.branding, ':root')],
+    ownStyle: pageCss(view, options.paper),
     body,
     meta: { description: view.plainBluf },
   });

@@ -207,3 +207,49 @@ describe('a document that is only printed', () => {
     TIMEOUT,
   );
 });
+
+describe('documents that differ only in their own style', () => {
+  it(
+    'swap their body and that style, keep the fonts decoded, and print what a page of their own prints',
+    async () => {
+      const { PRINT_ONLY_VIEWPORT } = await import('../../src/browser/print-only.js');
+      const { fontCss } = await import('../../src/render/fonts.js');
+      const { htmlDocument } = await import('../../src/render/document.js');
+      const { printPage, withMetadata } = await import('../../src/output/pdf.js');
+      const css = await fontCss(['Source Serif 4', 'Inter'], 'Talks resumed in Muscat Hong Kong');
+      // Print briefings as render/print.ts makes them: the running header (title, marking) in their own style.
+      const briefing = (title: string) =>
+        htmlDocument({
+          lang: 'en',
+          dir: 'ltr',
+          title,
+          styles: [css, "body{font:11pt 'Source Serif 4'}h1{font-family:Inter}"],
+          ownStyle: `@page{size:A4;margin:20mm;@top-left{content:"${title}";font:8pt Inter}@top-right{content:"TLP:CLEAR"}}`,
+          body: `<h1>${title}</h1>${`<p>Talks resumed in ${title}.</p>`.repeat(80)}`,
+        });
+      const meta = { title: 'Brief', lang: 'en', date: new Date('2025-04-14T00:00:00Z') };
+      const fresh = new BrowserSession({ executablePath: findBrowser().executablePath, concurrency: 1 });
+      const alone = new BrowserSession({ executablePath: findBrowser().executablePath, concurrency: 1 });
+      try {
+        await fresh.withDocument(briefing('Muscat'), async (page) => {
+          await page.evaluate(() => document.head.setAttribute('data-mark', ''));
+          return printPage(page, fresh.timeout);
+        }, PRINT_ONLY_VIEWPORT);
+        const swapped = await fresh.withDocument(briefing('Hong Kong'), async (page) => ({
+          marked: await page.evaluate(() => document.head.hasAttribute('data-mark')),
+          own: await page.evaluate(() => document.head.querySelector('style[data-document]')?.textContent),
+          pdf: await printPage(page, fresh.timeout),
+        }), PRINT_ONLY_VIEWPORT);
+        // The same page, its head kept (no new load), the running header the second briefing's.
+        expect(swapped.marked).toBe(true);
+        expect(swapped.own).toContain('content:"Hong Kong"');
+        const own = await alone.withDocument(briefing('Hong Kong'), (page) => printPage(page, alone.timeout), PRINT_ONLY_VIEWPORT);
+        const [a, b] = [await withMetadata(swapped.pdf, meta), await withMetadata(own, meta)];
+        expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+      } finally {
+        await Promise.all([fresh.close(), alone.close()]);
+      }
+    },
+    TIMEOUT,
+  );
+});
