@@ -199,9 +199,10 @@ for (let r = 0; r < RUNS; r++) {
   // and prints that one deck (the measured fit's least, for one briefing).
   const oneMeasured = timed(process.execPath, [floorScript, '--measured', '1', htmlFiles[0]]);
   const distinctPdf = build(distinct, out('bd-distinct'), ['--format', 'pdf', '--format', 'md']);
+  const distinctAll = build(distinct, out('bd-distinct-all'));
   const distinctFloor = timed(process.execPath, [floorScript, String(os.cpus().length), ...distinctDecks]);
   const distinctMeasured = timed(process.execPath, [floorScript, '--measured', String(os.cpus().length), ...distinctDecks]);
-  rounds.push({ pdfOnly, all, rebuild, marp, floor, floor2, marpFloor, measuredFloor, oneAll, marpOne, oneMeasured, distinctPdf, distinctFloor, distinctMeasured });
+  rounds.push({ pdfOnly, all, rebuild, marp, floor, floor2, marpFloor, measuredFloor, oneAll, marpOne, oneMeasured, distinctPdf, distinctAll, distinctFloor, distinctMeasured });
   process.stderr.write(`round ${r + 1}/${RUNS} done\n`);
 }
 const pick = (key) => ({
@@ -211,7 +212,7 @@ const pick = (key) => ({
 });
 // The CPU time of every process a measure started (this machine's other load moves it less than the wall).
 const cpuOf = (m, against) => (hasTree ? ` ${m.cpu.toFixed(1)}${against ? ` (${ratio(m.cpu, against.cpu)} × floor)` : ''} |` : '');
-const [pdfOnly, all, rebuild, marp, floor, floor2, marpFloor, measuredFloor, oneAll, marpOne, oneMeasured, distinctPdf, distinctFloor, distinctMeasured] = ['pdfOnly', 'all', 'rebuild', 'marp', 'floor', 'floor2', 'marpFloor', 'measuredFloor', 'oneAll', 'marpOne', 'oneMeasured', 'distinctPdf', 'distinctFloor', 'distinctMeasured'].map(pick);
+const [pdfOnly, all, rebuild, marp, floor, floor2, marpFloor, measuredFloor, oneAll, marpOne, oneMeasured, distinctPdf, distinctAll, distinctFloor, distinctMeasured] = ['pdfOnly', 'all', 'rebuild', 'marp', 'floor', 'floor2', 'marpFloor', 'measuredFloor', 'oneAll', 'marpOne', 'oneMeasured', 'distinctPdf', 'distinctAll', 'distinctFloor', 'distinctMeasured'].map(pick);
 
 say('');
 say(hasTree ? `| measure | seconds | ratio | CPU s, all its processes |` : `| measure | seconds | ratio |`);
@@ -230,6 +231,7 @@ const D = distinctDecks.length;
 say(`| floor, ${os.cpus().length} pages at once, ${D} distinct decks (the test corpus and the examples) | ${distinctFloor.seconds.toFixed(1)} | 1.00 |${cpuOf(distinctFloor)}`);
 say(`| floor with a measured fit's least, the same ${D} decks | ${distinctMeasured.seconds.toFixed(1)} | ${ratio(distinctMeasured.seconds, distinctFloor.seconds)} × their floor |${cpuOf(distinctMeasured, distinctFloor)}`);
 say(`| briefdeck, the ${D} distinct briefings, deck PDF (fitted) | ${distinctPdf.seconds.toFixed(1)} | ${ratio(distinctPdf.seconds, distinctFloor.seconds)} × their floor |${cpuOf(distinctPdf, distinctFloor)}`);
+say(`| briefdeck, the ${D} distinct briefings, HTML + deck PDF + print PDF + md | ${distinctAll.seconds.toFixed(1)} | ${ratio(distinctAll.seconds, distinctFloor.seconds)} × their floor |${cpuOf(distinctAll, distinctFloor)}`);
 if (hasTime) say(`| peak memory of the briefdeck process (${N}, all formats) | ${all.rssMiB.toFixed(0)} MiB | |${hasTree ? ' |' : ''}`);
 
 if (scale) {
