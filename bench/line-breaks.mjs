@@ -3,9 +3,11 @@
 // (README, Benchmarks). For every text container of the 14 distinct decks (the test corpus and the two
 // examples) drawn at each text level the fit uses, Chromium gives the words' widths (a canvas measuring
 // them in the run's own font, size, weight and letter spacing: no layout), the width the text has, and
-// the lines it took when laid out; greedy breaking at spaces and after hyphens and dashes, in this
-// process, predicts the lines from the widths alone. Prints the share predicted exactly, by script,
-// and the misses. Needs `npm run build` first. Not a test.
+// the lines it took when laid out; greedy breaking at spaces and after hyphens and dashes (none after a
+// Hebrew letter's hyphen, as Unicode's rules have it), in this process, predicts the lines from the
+// widths alone. Prints the share predicted exactly, by script, and the misses. Chromium is started as
+// briefdeck starts it (its own BrowserSession): its font switches decide how widths scale with the size.
+// Needs `npm run build` first. Not a test.
 //   node bench/line-breaks.mjs
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -15,8 +17,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { findBrowser } = await import(path.join(root, 'dist', 'browser', 'finder.js'));
-const { settle } = await import(path.join(root, 'dist', 'browser', 'pool.js'));
-const { default: puppeteer } = await import('puppeteer-core');
+// briefdeck's own session: the Chromium command line, print media, the viewport and the pages the fit uses.
+const { BrowserSession } = await import(path.join(root, 'dist', 'browser', 'session.js'));
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'briefdeck-lines-'));
 const content = path.join(work, 'content');
@@ -30,21 +32,11 @@ const decks = readdirSync(out).filter((d) => !d.startsWith('.')).map((d) => path
 /** The text levels' classes (slides.ts): the two grow sizes, the theme's, and three of the shrink sizes. */
 const LEVELS = ['grow-2', 'grow-1', '', 'fit-1', 'fit-3', 'fit-5'];
 
-const browser = await puppeteer.launch({
-  executablePath: findBrowser().executablePath,
-  headless: true,
-  pipe: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-});
-const page = await browser.newPage();
-await page.setJavaScriptEnabled(false);
-await page.emulateMediaType('print');
-await page.setViewport({ width: 1280, height: 720 });
+const session = new BrowserSession({ executablePath: findBrowser().executablePath, concurrency: 1 });
 
 const texts = [];
 for (const deck of decks) {
-  await page.setContent(readFileSync(deck, 'utf8'), { waitUntil: 'load' });
-  await page.evaluate(settle, false);
+  await session.withDocument(readFileSync(deck, 'utf8'), async (page) => {
   for (const level of LEVELS) {
     const found = await page.evaluate((level) => {
       for (const section of document.querySelectorAll('section')) {
@@ -112,8 +104,9 @@ for (const deck of decks) {
     }, level);
     for (const t of found) texts.push({ deck: path.basename(path.dirname(deck)), level: level || 'theme size', ...t });
   }
+  });
 }
-await browser.close();
+await session.close();
 rmSync(work, { recursive: true, force: true });
 
 /**
@@ -142,7 +135,8 @@ function predictLines(t) {
         space = width;
         continue;
       }
-      const parts = token ? token.split(/(?<=[-\u2010\u2013\u2014/])/) : [''];
+      // After a hyphen or dash, but not after a hyphen that follows a Hebrew letter (UAX #14, LB21a).
+      const parts = token ? token.split(/(?<=(?<![\u05D0-\u05EA])[-\u2010]|[\u2013\u2014/])/) : [''];
       parts.forEach((p, i) => {
         piece += token ? (width * p.length) / token.length : width;
         if (i < parts.length - 1) place();
