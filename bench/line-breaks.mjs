@@ -10,10 +10,11 @@
 // Needs `npm run build` first. Not a test.
 //   node bench/line-breaks.mjs
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { distinctContent } from './distinct.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { findBrowser } = await import(path.join(root, 'dist', 'browser', 'finder.js'));
@@ -21,9 +22,7 @@ const { findBrowser } = await import(path.join(root, 'dist', 'browser', 'finder.
 const { BrowserSession } = await import(path.join(root, 'dist', 'browser', 'session.js'));
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'briefdeck-lines-'));
-const content = path.join(work, 'content');
-cpSync(path.join(root, 'test', 'fixtures', 'corpus'), content, { recursive: true });
-for (const f of readdirSync(path.join(root, 'content'))) if (f.endsWith('.yaml')) cpSync(path.join(root, 'content', f), path.join(content, f));
+const content = distinctContent(root, path.join(work, 'content'));
 const out = path.join(work, 'out');
 const built = spawnSync(process.execPath, [path.join(root, 'bin', 'briefdeck.js'), 'build', content, '--out', out, '--quiet', '--format', 'html'], { encoding: 'utf8' });
 if (built.status !== 0) throw new Error(`build failed: ${built.stderr}`);
@@ -34,76 +33,93 @@ const LEVELS = ['grow-2', 'grow-1', '', 'fit-1', 'fit-3', 'fit-5'];
 
 const session = new BrowserSession({ executablePath: findBrowser().executablePath, concurrency: 1 });
 
+/**
+ * Runs in the page: every slide drawn at text level `level` (its class), then each text container with
+ * the width its text has, the lines Chromium laid it out on, and its text as runs of words and spaces,
+ * each with its width in the run's font.
+ */
+function textsAt(level) {
+  for (const section of document.querySelectorAll('section')) {
+    for (const c of [...section.classList]) if (/^(fit|grow)-\d$/.test(c)) section.classList.remove(c);
+    if (level) section.classList.add(level);
+  }
+  const ctx = document.createElement('canvas').getContext('2d');
+  const blockish = (el) => !/^inline|^none$|^contents$|^table/.test(getComputedStyle(el).display);
+  // Text containers: HTML elements of the slides (not their header, footer or figures) holding only inline content.
+  const containers = [...document.querySelectorAll('section *')].filter(
+    (el) =>
+      el.namespaceURI === 'http://www.w3.org/1999/xhtml' &&
+      el.closest('svg')?.hasAttribute('data-marpit-svg') &&
+      !el.closest('header, footer, figure') &&
+      blockish(el) &&
+      ![...el.children].some(blockish) &&
+      el.textContent.trim(),
+  );
+  return containers.map((el) => {
+    const cs = getComputedStyle(el);
+    const lineHeight = parseFloat(cs.lineHeight);
+    const border = cs.boxSizing === 'border-box' ? parseFloat(cs.paddingLeft) + parseFloat(cs.paddingRight) + parseFloat(cs.borderLeftWidth) + parseFloat(cs.borderRightWidth) : 0;
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const bottoms = [];
+    for (const r of range.getClientRects()) if (r.width > 0 && !bottoms.some((b) => Math.abs(b - r.bottom) < lineHeight / 2)) bottoms.push(r.bottom);
+    return {
+      width: parseFloat(cs.width) - border,
+      lines: bottoms.length,
+      kind: `${el.tagName.toLowerCase()}${el.classList[0] ? `.${el.classList[0]}` : ''}`,
+      text: el.textContent.trim().slice(0, 60),
+      runs: runsOf(el),
+    };
+  });
+
+  function runsOf(el) {
+    const runs = [];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const ps = getComputedStyle(n.parentElement);
+      if (ps.display === 'none' || ps.position === 'absolute') continue;
+      ctx.font = `${ps.fontStyle} ${ps.fontWeight} ${ps.fontSize} ${ps.fontFamily}`;
+      ctx.letterSpacing = ps.letterSpacing === 'normal' ? '0px' : ps.letterSpacing;
+      ctx.fontKerning = 'normal';
+      const text = (ps.textTransform === 'uppercase' ? n.textContent.toUpperCase() : n.textContent).replace(/\s+/g, ' ');
+      const tokens = text.split(/( )/).filter(Boolean).map((t) => [t, ctx.measureText(t).width]);
+      const [start, end] = edges(n, el);
+      if (start) tokens.unshift(['', start]);
+      if (end) tokens.push(['', end]);
+      runs.push(tokens);
+    }
+    return runs;
+  }
+
+  /** The margin, border and padding of the inline elements that text node `n` opens and closes, within `el`. */
+  function edges(n, el) {
+    let start = 0;
+    let end = 0;
+    let opens = true;
+    let closes = true;
+    for (let a = n.parentElement; a && a !== el && (opens || closes); a = a.parentElement) {
+      const texts = document.createTreeWalker(a, NodeFilter.SHOW_TEXT);
+      const first = texts.nextNode();
+      let last = first;
+      for (let m = first; m; m = texts.nextNode()) last = m;
+      const as = getComputedStyle(a);
+      const side = (k) => parseFloat(as[`margin${k}`]) + parseFloat(as[`padding${k}`]) + parseFloat(as[`border${k}Width`]);
+      opens &&= first === n;
+      closes &&= last === n;
+      if (opens) start += side('Left');
+      if (closes) end += side('Right');
+    }
+    return [start, end];
+  }
+}
+
 const texts = [];
 for (const deck of decks) {
   await session.withDocument(readFileSync(deck, 'utf8'), async (page) => {
-  for (const level of LEVELS) {
-    const found = await page.evaluate((level) => {
-      for (const section of document.querySelectorAll('section')) {
-        for (const c of [...section.classList]) if (/^(fit|grow)-\d$/.test(c)) section.classList.remove(c);
-        if (level) section.classList.add(level);
-      }
-      const ctx = document.createElement('canvas').getContext('2d');
-      const blockish = (el) => !/^inline|^none$|^contents$|^table/.test(getComputedStyle(el).display);
-      // Text containers: HTML elements of the slides (not their header, footer or figures) holding only inline content.
-      const containers = [...document.querySelectorAll('section *')].filter(
-        (el) =>
-          el.namespaceURI === 'http://www.w3.org/1999/xhtml' &&
-          el.closest('svg')?.hasAttribute('data-marpit-svg') &&
-          !el.closest('header, footer, figure') &&
-          blockish(el) &&
-          ![...el.children].some(blockish) &&
-          el.textContent.trim(),
-      );
-      return containers.map((el) => {
-        const cs = getComputedStyle(el);
-        const lineHeight = parseFloat(cs.lineHeight);
-        const border = cs.boxSizing === 'border-box' ? parseFloat(cs.paddingLeft) + parseFloat(cs.paddingRight) + parseFloat(cs.borderLeftWidth) + parseFloat(cs.borderRightWidth) : 0;
-        const range = document.createRange();
-        range.selectNodeContents(el);
-        const bottoms = [];
-        for (const r of range.getClientRects()) if (r.width > 0 && !bottoms.some((b) => Math.abs(b - r.bottom) < lineHeight / 2)) bottoms.push(r.bottom);
-        return { width: parseFloat(cs.width) - border, lines: bottoms.length, kind: `${el.tagName.toLowerCase()}${el.classList[0] ? `.${el.classList[0]}` : ''}`, text: el.textContent.trim().slice(0, 60) };
-      }).map((t, i) => ({ ...t, runs: runsOf(containers[i]) }));
-
-      /** The container's text nodes as runs of words and spaces, each with its width in the run's font. */
-      function runsOf(el) {
-        const runs = [];
-        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          const ps = getComputedStyle(n.parentElement);
-          if (ps.display === 'none' || ps.position === 'absolute') continue;
-          ctx.font = `${ps.fontStyle} ${ps.fontWeight} ${ps.fontSize} ${ps.fontFamily}`;
-          ctx.letterSpacing = ps.letterSpacing === 'normal' ? '0px' : ps.letterSpacing;
-          ctx.fontKerning = 'normal';
-          const text = (ps.textTransform === 'uppercase' ? n.textContent.toUpperCase() : n.textContent).replace(/\s+/g, ' ');
-          // An inline element's own margin, border and padding sit before its first text and after its last.
-          const edges = (side) => {
-            let w = 0;
-            for (let a = n.parentElement; a && a !== el; a = a.parentElement) {
-              const texts = [...a.childNodes].length && document.createTreeWalker(a, NodeFilter.SHOW_TEXT);
-              const first = texts.nextNode();
-              let last = first;
-              for (let m = first; m; m = texts.nextNode()) last = m;
-              if ((side === 'start' ? first : last) !== n) break;
-              const as = getComputedStyle(a);
-              const k = side === 'start' ? 'Left' : 'Right';
-              w += parseFloat(as[`margin${k}`]) + parseFloat(as[`padding${k}`]) + parseFloat(as[`border${k}Width`]);
-            }
-            return w;
-          };
-          const tokens = text.split(/( )/).filter(Boolean).map((t) => [t, ctx.measureText(t).width]);
-          const start = edges('start');
-          const end = edges('end');
-          if (start) tokens.unshift(['', start]);
-          if (end) tokens.push(['', end]);
-          runs.push(tokens);
-        }
-        return runs;
-      }
-    }, level);
-    for (const t of found) texts.push({ deck: path.basename(path.dirname(deck)), level: level || 'theme size', ...t });
-  }
+    for (const level of LEVELS) {
+      const found = await page.evaluate(textsAt, level);
+      for (const t of found) texts.push({ deck: path.basename(path.dirname(deck)), level: level || 'theme size', ...t });
+    }
   });
 }
 await session.close();
@@ -112,6 +128,7 @@ rmSync(work, { recursive: true, force: true });
 /**
  * Lines by greedy breaking: words (and the parts of a word after a hyphen or dash) go on the line while
  * they fit; a space at a line's end takes no room. A token's width is shared among its parts by length.
+ * Also how near the closest call came, in px.
  */
 function predictLines(t) {
   let lines = 1;
@@ -148,8 +165,7 @@ function predictLines(t) {
   // date), which no break threatens.
   if (lines === 1 && Math.abs(t.width - x) < 0.05) nearest = Infinity;
   else if (lines === 1) nearest = Math.min(nearest, t.width - x);
-  predictLines.nearest = nearest;
-  return lines;
+  return { lines, nearest };
 }
 
 const hebrew = (t) => /[\u0590-\u05FF]/.test(t.text) || t.deck.endsWith('-he');
@@ -161,7 +177,10 @@ console.log(`| script | texts | predicted exactly | texts on 2+ lines | predicte
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 const misses = [];
 for (const [name, set] of [['Latin', texts.filter((t) => !hebrew(t))], ['Hebrew', texts.filter(hebrew)]]) {
-  const predicted = set.map((t) => [t, predictLines(t), predictLines.nearest]);
+  const predicted = set.map((t) => {
+    const { lines, nearest } = predictLines(t);
+    return [t, lines, nearest];
+  });
   const close = predicted.filter(([, , n]) => n < CLOSE);
   const confidentMisses = predicted.filter(([t, p, n]) => n >= CLOSE && p !== t.lines).length;
   const exact = predicted.filter(([t, p]) => p === t.lines).length;

@@ -15,6 +15,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { distinctContent } from './distinct.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, def) => {
@@ -164,12 +165,10 @@ const content = contentDir(N);
 build(contentDir(1), path.join(work, 'warm'), ['--format', 'pdf']);
 
 const one = contentDir(1);
-// Distinct briefings: the test corpus's twelve and the two examples, each deck different from the one
-// before it. N copies of one briefing let a page that showed a deck keep most of its slides for the
-// next copy, which no real set of briefings does; these decks measure the fit as users' content meets it.
-const distinct = path.join(work, 'distinct');
-cpSync(path.join(root, 'test', 'fixtures', 'corpus'), distinct, { recursive: true });
-for (const f of readdirSync(path.join(root, 'content'))) if (f.endsWith('.yaml')) cpSync(path.join(root, 'content', f), path.join(distinct, f));
+// Distinct briefings (bench/distinct.mjs): N copies of one briefing let a page that showed a deck keep
+// most of its slides for the next copy, which no real set of briefings does; these decks measure the fit
+// as users' content meets it.
+const distinct = distinctContent(root, path.join(work, 'distinct'));
 const distinctHtml = path.join(work, 'distinct-html');
 build(distinct, distinctHtml, ['--format', 'html', '--format', 'md']);
 const distinctDecks = readdirSync(distinctHtml).filter((d) => !d.startsWith('.')).map((d) => path.join(distinctHtml, d, 'deck.html'));
