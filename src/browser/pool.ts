@@ -206,8 +206,8 @@ export class PagePool {
   /**
    * Shows `html` in `page` with its fonts ready and its images decoded; returns the images that
    * failed to decode. When the page already shows a document with the same styles, only the body
-   * (and title, and the document's own style) change: no style parsing, no font decoding, ~3x faster. At the print-only viewport
-   * the document is hidden until it is printed (browser/print-only.ts).
+   * (and title, and the document's own style) change: no style parsing, no font decoding, ~3x faster.
+   * At the print-only viewport the document is hidden until it is printed (browser/print-only.ts).
    */
   async show(page: Page, html: string, key = styleKey(html)): Promise<string[]> {
     const state = this.loaded.get(page);

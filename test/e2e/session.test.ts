@@ -5,7 +5,9 @@ import { BrowserSession } from '../../src/browser/session.js';
 import { findBrowser } from '../../src/browser/finder.js';
 
 const TIMEOUT = 120_000;
-const session = new BrowserSession({ executablePath: findBrowser().executablePath, concurrency: 1 });
+/** A session of its own, one slot: its pages have shown nothing yet. */
+const newSession = () => new BrowserSession({ executablePath: findBrowser().executablePath, concurrency: 1 });
+const session = newSession();
 afterAll(() => session.close());
 
 const doc = (title: string, body: string, colour = 'rgb(0, 0, 128)') =>
@@ -124,7 +126,7 @@ describe('tagged PDFs from reused pages', () => {
         `<table><thead><tr><th scope="col">Actor</th><th scope="col">Stance</th></tr></thead><tbody>${'<tr><td>Israel</td><td>wary</td></tr>'.repeat(rows)}</tbody></table>`;
       const page = (title: string, body: string) => `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>${title}</title><style>@page{size:A5}</style></head>\n<body>\n${body}\n</body>\n</html>\n`;
       const meta = { title: 'Table', lang: 'en', date: new Date('2025-04-14T00:00:00Z') };
-      const fresh = new BrowserSession({ executablePath: findBrowser().executablePath, concurrency: 1 });
+      const fresh = newSession();
       try {
         const print = (html: string) => fresh.withDocument(html, (p) => printPage(p, fresh.timeout));
         const first = await print(page('Table', table(3)));
@@ -152,7 +154,7 @@ describe('tagged PDFs from reused pages', () => {
       const primer = await fontPrimer();
       expect(primer).toContain("font-family:'Inter'");
       expect(primer).toContain("font-family:'Source Serif 4'");
-      const warmed = new BrowserSession({ executablePath: findBrowser().executablePath, concurrency: 1 });
+      const warmed = newSession();
       try {
         let seen: { title: string; faces: number } | undefined;
         warmed.warm(1, Promise.resolve(primer));
@@ -183,7 +185,7 @@ describe('a document that is only printed', () => {
       const css = await fontCss(['Source Serif 4', 'Inter'], text);
       const html = `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Print only</title><style>${css}\n@page{size:A4;margin:20mm}body{font:11pt 'Source Serif 4'}h1{font-family:Inter}</style></head>\n<body>\n<h1>Muscat</h1>${`<p>${text}</p>`.repeat(120)}\n</body>\n</html>\n`;
       const meta = { title: 'Print only', lang: 'en', date: new Date('2025-04-14T00:00:00Z') };
-      const fresh = new BrowserSession({ executablePath: findBrowser().executablePath, concurrency: 1 });
+      const fresh = newSession();
       try {
         const hidden = await fresh.withDocument(html, async (page) => ({
           shown: await page.evaluate(() => ({
@@ -228,8 +230,8 @@ describe('documents that differ only in their own style', () => {
           body: `<h1>${title}</h1>${`<p>Talks resumed in ${title}.</p>`.repeat(80)}`,
         });
       const meta = { title: 'Brief', lang: 'en', date: new Date('2025-04-14T00:00:00Z') };
-      const fresh = new BrowserSession({ executablePath: findBrowser().executablePath, concurrency: 1 });
-      const alone = new BrowserSession({ executablePath: findBrowser().executablePath, concurrency: 1 });
+      const fresh = newSession();
+      const alone = newSession();
       try {
         await fresh.withDocument(briefing('Muscat'), async (page) => {
           await page.evaluate(() => document.head.setAttribute('data-mark', ''));
